@@ -1,0 +1,139 @@
+/** The `selfeval` command: check workbooks, write annotated copies, clear marks. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { checkWorkbook, marksFromFindings, PROFILES, UnknownProfileError } from '../engine';
+import type { FileReport, RunReport } from '../engine/report';
+import { annotateWorkbook, clearWorkbook } from '../xlsx/annotate';
+import { readWorkbook, UnreadableWorkbookError } from '../xlsx/read';
+import { Command, parseArgs, USAGE, UsageError } from './args';
+import { fileHasErrors, renderCsv, renderText } from './format';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const VERSION: string = require('../../package.json').version;
+
+export const EXIT = { ok: 0, errorsFound: 1, usage: 2 } as const;
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  stderrIsTty: boolean;
+}
+
+const processIo: Io = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  stderrIsTty: !!process.stderr.isTTY,
+};
+
+/** A file to check, with the path its annotated copy gets below --annotate DIR. */
+interface Input {
+  file: string;
+  relative: string;
+}
+
+function collect(paths: string[]): Input[] {
+  const inputs: Input[] = [];
+  for (const p of paths) {
+    const st = fs.statSync(p, { throwIfNoEntry: false });
+    if (!st) throw new UsageError(`找不到 ${p} (no such file or folder)`);
+    if (st.isDirectory()) {
+      const walk = (dir: string) => {
+        for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+          const full = path.join(dir, e.name);
+          if (e.isDirectory()) walk(full);
+          else if (e.name.toLowerCase().endsWith('.xlsx') && !e.name.startsWith('~$')) inputs.push({ file: full, relative: path.relative(p, full) });
+        }
+      };
+      walk(p);
+    } else inputs.push({ file: p, relative: path.basename(p) });
+  }
+  return inputs;
+}
+
+function progress(io: Io, done: number, total: number): void {
+  if (!io.stderrIsTty || total < 2) return;
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+}
+
+function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): number {
+  const inputs = collect(cmd.paths);
+  if (cmd.profile !== 'auto' && !PROFILES.some((p) => p.id === cmd.profile)) throw new UnknownProfileError(cmd.profile);
+  if (cmd.annotate) fs.mkdirSync(cmd.annotate, { recursive: true });
+  const report: RunReport = { tool: { name: 'selfeval', version: VERSION }, files: [] };
+  let unreadable = 0;
+  inputs.forEach((input, i) => {
+    const entry = checkFile(input, cmd, io);
+    if ('error' in entry) unreadable++;
+    report.files.push(entry);
+    progress(io, i + 1, inputs.length);
+  });
+  if (cmd.format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
+  else if (cmd.format === 'csv') io.stdout(renderCsv(report));
+  else io.stdout(renderText(report, cmd.lang));
+  if (unreadable > 0) return EXIT.usage;
+  return report.files.some(fileHasErrors) ? EXIT.errorsFound : EXIT.ok;
+}
+
+function checkFile(input: Input, cmd: Extract<Command, { kind: 'check' }>, io: Io): FileReport {
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(input.file);
+    const result = checkWorkbook(readWorkbook(bytes), { profile: cmd.profile, lang: cmd.lang });
+    if (cmd.format !== 'text') for (const n of result.notices) io.stderr(`${input.file}: ${n.sheet}${n.cell ? '!' + n.cell : ''}: ${n.message}\n`);
+    if (cmd.annotate) writeAnnotated(input, bytes, marksFromFindings(result.findings, cmd.lang), cmd.annotate, io);
+    return { file: input.file, ...result };
+  } catch (e) {
+    if (!(e instanceof UnreadableWorkbookError) && !(e as NodeJS.ErrnoException).code) throw e;
+    const reason = (e as Error).message;
+    io.stderr(`${input.file}: ${reason}\n`);
+    return { file: input.file, error: reason, tables: [], findings: [] };
+  }
+}
+
+function writeAnnotated(input: Input, bytes: Uint8Array, marks: ReturnType<typeof marksFromFindings>, dir: string, io: Io): void {
+  const target = path.resolve(dir, input.relative);
+  if (target === path.resolve(input.file)) throw new UsageError(`--annotate 不能覆盖原文件 ${input.file} (refusing to overwrite the original)`);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, annotateWorkbook(bytes, marks));
+  io.stderr(`标注副本 (annotated copy): ${path.relative(process.cwd(), target)}\n`);
+}
+
+function clear(cmd: Extract<Command, { kind: 'clear' }>, io: Io): number {
+  const bytes = fs.readFileSync(cmd.file);
+  readWorkbook(bytes); // same clear message for a bad file as `check`
+  const { bytes: cleared, removed } = clearWorkbook(bytes);
+  const out = cmd.out ?? cmd.file;
+  fs.writeFileSync(out, cleared);
+  io.stdout(`${out}: 已去掉 ${removed} 处标记 (removed ${removed} marks)\n`);
+  return EXIT.ok;
+}
+
+export function run(argv: string[], io: Io = processIo): number {
+  try {
+    const cmd = parseArgs(argv);
+    switch (cmd.kind) {
+      case 'help':
+        io.stdout(USAGE + '\n');
+        return EXIT.ok;
+      case 'version':
+        io.stdout(VERSION + '\n');
+        return EXIT.ok;
+      case 'profiles':
+        for (const p of PROFILES) io.stdout(`${p.id}\t${p.name.zh} / ${p.name.en}\n\t${p.description.zh}\n`);
+        return EXIT.ok;
+      case 'check':
+        return check(cmd, io);
+      case 'clear':
+        return clear(cmd, io);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof UnknownProfileError || e instanceof UnreadableWorkbookError || (e as NodeJS.ErrnoException).code) {
+      io.stderr(`selfeval: ${(e as Error).message}\n`);
+      if (e instanceof UsageError) io.stderr(USAGE + '\n');
+      return EXIT.usage;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,50 @@
+import Decimal from 'decimal.js';
+import type { ExplanationStep } from './report';
+import type { Rounding } from './rules/profiles';
+
+/**
+ * A computed value and the steps that lead to it, in Chinese and English, with the real
+ * numbers. Steps are built on demand: the automatic profile choice scores every table under
+ * every profile but explains only the findings of the profile it keeps.
+ */
+export interface Computation {
+  value: Decimal;
+  explain(): ExplanationStep[];
+}
+
+/** 1864161.63 → "1,864,161.63" (amounts always with 2 decimals). */
+export function fmtAmount(d: Decimal): string {
+  const [int, frac] = d.toFixed(2).split('.');
+  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + '.' + frac;
+}
+
+/** A number as people print it: at most `max` decimals, no trailing zeros ("13.75", "8.315", "10"). */
+export function fmt(d: Decimal, max = 4): string {
+  return d.toDecimalPlaces(max, Decimal.ROUND_HALF_UP).toString();
+}
+
+/** Report strings: fixed decimals when the profile rounds, else the value as computed (≤ 6 decimals). */
+export function fmtFixed(d: Decimal, rounding: Rounding, decimals: number): string {
+  return rounding === 'none' ? fmt(d, 6) : d.toFixed(decimals);
+}
+
+const ROUNDING_WORDS: Record<Rounding, { zh: string; en: string }> = {
+  'half-up': { zh: '四舍五入', en: 'rounded half-up' },
+  truncate: { zh: '截尾', en: 'truncated' },
+  up: { zh: '向上进位', en: 'rounded up' },
+  none: { zh: '不取舍', en: 'left unrounded' },
+};
+
+/** "→ 78.23（四舍五入保留 2 位小数）" when the rounding changed something. */
+export function roundingStep(before: Decimal, after: Decimal, rounding: Rounding, decimals: number, unit = ''): ExplanationStep | null {
+  if (rounding === 'none' || before.eq(after)) return null;
+  const w = ROUNDING_WORDS[rounding];
+  return {
+    zh: `${fmt(before, 6)}${unit} ${w.zh}保留 ${decimals} 位小数 = ${after.toFixed(decimals)}${unit}`,
+    en: `${fmt(before, 6)}${unit} ${w.en} to ${decimals} decimals = ${after.toFixed(decimals)}${unit}`,
+  };
+}
+
+export function step(zh: string, en: string): ExplanationStep {
+  return { zh, en };
+}

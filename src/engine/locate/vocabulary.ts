@@ -1,0 +1,56 @@
+/**
+ * Header and label words of the form, with the synonyms seen in real tables. Matching is done
+ * on squashed text (NFKC, no white space), so "年度\n指标值" and "执行率（%）" match too.
+ */
+
+export type FundsColumn = 'initial' | 'full' | 'executed' | 'weight' | 'rate' | 'score';
+export type IndicatorColumn = 'level1' | 'level2' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'remark';
+
+/** Exact header texts (after squashing and dropping a trailing "(%)", "(元)", "(万元)"). */
+export const FUNDS_HEADERS: Record<FundsColumn, readonly string[]> = {
+  initial: ['年初预算数', '年初预算', '年初预算金额', '年初预算数(万元)', '年初预算数(元)'],
+  full: ['全年预算数', '全年预算', '调整后预算数', '全年预算金额', '预算数'],
+  executed: ['全年执行数', '全年执行', '执行数', '实际执行数', '全年实际执行数', '全年支出数'],
+  weight: ['分值', '分数', '权重', '分值(分)'],
+  rate: ['执行率', '预算执行率', '执行率(%)'],
+  score: ['得分', '得分(分)'],
+};
+
+export const INDICATOR_HEADERS: Record<IndicatorColumn, readonly string[]> = {
+  level1: ['一级指标'],
+  level2: ['二级指标'],
+  name: ['三级指标', '三级指标名称', '指标名称', '绩效指标名称'],
+  target: ['年度指标值', '指标值', '年度目标值', '目标值', '年度目标', '预期指标值', '计划值'],
+  actual: ['实际完成值', '完成值', '实际值', '全年实际值', '实际完成情况', '实际完成'],
+  weight: ['分值', '分数', '权重', '分值(分)'],
+  score: ['得分', '得分(分)', '自评得分'],
+  remark: ['偏差原因分析及改进措施', '偏差原因分析', '未完成原因分析', '偏差原因及改进措施', '备注'],
+};
+
+export const PROJECT_LABELS = ['项目名称'];
+export const FUNDS_BLOCK_LABEL = '项目资金';
+export const TOTAL_ROW_LABELS = ['总分', '合计', '总计', '合计得分'];
+export const GRADE_LABELS = ['评分等级', '等级', '自评等级', '评价等级'];
+export const FUNDS_ROW_LABELS = {
+  total: ['年度资金总额', '资金总额', '年度资金总额:', '合计'],
+  appropriation: ['其中:当年财政拨款', '当年财政拨款', '财政拨款', '其中:财政拨款'],
+  carryOver: ['上年结转资金', '上年结转', '结转资金'],
+  other: ['其他资金', '其他'],
+} as const;
+
+/** Remove a trailing unit/percent marker from a header: "执行率(%)" → "执行率". */
+export function headerCore(squashed: string): { core: string; percent: boolean } {
+  const m = /^(.*?)[(]?(%|元|万元|分)[)]?$/.exec(squashed);
+  if (m && m[1]) return { core: m[1], percent: m[2] === '%' };
+  return { core: squashed, percent: false };
+}
+
+/** Which of `vocab`'s columns a header text names, if any. */
+export function matchHeader<K extends string>(squashed: string, vocab: Record<K, readonly string[]>): K | null {
+  const { core } = headerCore(squashed);
+  for (const key of Object.keys(vocab) as K[]) {
+    const words = vocab[key];
+    if (words.includes(squashed) || words.includes(core)) return key;
+  }
+  return null;
+}

@@ -1,0 +1,81 @@
+import Decimal from 'decimal.js';
+import type { Cell } from '../grid';
+import { squash } from '../text';
+
+/**
+ * Excel keeps 15 significant digits; a binary float such as 0.39740000000000003 is read as
+ * 0.3974. Text is read by its digits, so "8.3150000000000001" keeps them all — compared by value.
+ */
+export function decimalFromNumber(n: number): Decimal {
+  return new Decimal(n.toPrecision(15));
+}
+
+const NUMBER_TEXT = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;
+
+/** A plain number written as text: "1,864,161.63", "９９．６６", " 10 ". Null when it is not one. */
+export function parseNumberText(raw: string): Decimal | null {
+  const s = squash(raw).replace(/，/g, ',');
+  const m = NUMBER_TEXT.exec(s);
+  if (!m) return null;
+  return new Decimal(m[1] + m[2].replace(/,/g, '') + (m[3] ?? ''));
+}
+
+/** The cell's number, whether stored as a number or as numeric text. Booleans are not numbers. */
+export function cellNumber(cell: Cell | undefined): Decimal | null {
+  if (!cell) return null;
+  const v = cell.value;
+  if (typeof v === 'number') return Number.isFinite(v) ? decimalFromNumber(v) : null;
+  if (typeof v === 'string') return parseNumberText(v);
+  return null;
+}
+
+/** How many decimals the value was entered with (text as typed, numbers by their shortest form). */
+export function enteredDecimals(d: Decimal): number {
+  return d.decimalPlaces();
+}
+
+/** Amount in a money cell: numbers, "2,382,800.00", "30.00元". */
+export function cellAmount(cell: Cell | undefined): Decimal | null {
+  const n = cellNumber(cell);
+  if (n || !cell || typeof cell.value !== 'string') return n;
+  const s = squash(cell.value).replace(/(万元|元)$/, '');
+  return parseNumberText(s);
+}
+
+/** A percent reading of a rate cell: value in percent units and how it was recognised. */
+export interface RateReading {
+  percent: Decimal;
+  /** true when the cell said "percent" itself (a % format, "78.24%" text, or a (%) header). */
+  explicit: boolean;
+  /** The alternative reading when not explicit (value × 100), for the checker to disambiguate. */
+  alternative?: Decimal;
+}
+
+/**
+ * Rates come as "78.24%" text, 0.7824 with a percent number format, or 99.66 under a
+ * header that says "(%)". A bare number with none of these is ambiguous (0.99 or 99?): both
+ * readings are returned and the checker picks the one closer to the computed rate, saying so.
+ */
+export function cellRate(cell: Cell | undefined, headerSaysPercent: boolean): RateReading | null {
+  if (!cell) return null;
+  const v = cell.value;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return null;
+    const d = decimalFromNumber(v);
+    if (cell.format && cell.format.includes('%')) return { percent: d.times(100), explicit: true };
+    if (headerSaysPercent) return { percent: d, explicit: true };
+    return { percent: d, explicit: false, alternative: d.times(100) };
+  }
+  if (typeof v === 'string') {
+    const s = squash(v);
+    if (s.endsWith('%')) {
+      const n = parseNumberText(s.slice(0, -1));
+      return n ? { percent: n, explicit: true } : null;
+    }
+    const n = parseNumberText(s);
+    if (!n) return null;
+    if (headerSaysPercent) return { percent: n, explicit: true };
+    return { percent: n, explicit: false, alternative: n.times(100) };
+  }
+  return null;
+}

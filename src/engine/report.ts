@@ -1,0 +1,121 @@
+/**
+ * The check report, as specified in shared/docs/report-format.md. Numbers are decimal
+ * strings (never binary floats); rates are in percent units; null where absent/unreadable.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Lang = 'zh' | 'en';
+
+/** A value the user entered in a cell, and what the active profile computes for it. */
+export interface CheckedValue {
+  cell: string;
+  entered: string | null;
+  computed: string | null;
+}
+
+export interface BudgetReport {
+  initial: string | null;
+  full: string | null;
+  executed: string | null;
+  weight: string | null;
+  rate: CheckedValue | null;
+  score: CheckedValue | null;
+}
+
+export type IndicatorKind = 'quantitative' | 'qualitative' | 'unreadable';
+
+export interface IndicatorReport {
+  row: number;
+  level1: string | null;
+  level2: string | null;
+  name: string | null;
+  target: string | null;
+  actual: string | null;
+  kind: IndicatorKind;
+  weight: { cell: string; entered: string | null };
+  score: CheckedValue;
+}
+
+export interface TotalReport {
+  weight: CheckedValue | null;
+  score: CheckedValue | null;
+  grade: CheckedValue | null;
+  /** The 总分 once every finding is corrected (computed parts, entered ones where the rules give none). */
+  rulesTotal?: string | null;
+}
+
+export interface TableReport {
+  sheet: string;
+  anchor: string;
+  project: string | null;
+  year: string | null;
+  moneyUnit: '元' | '万元' | null;
+  budget: BudgetReport | null;
+  indicators: IndicatorReport[];
+  total: TotalReport;
+}
+
+/** One step of an explanation, in both languages. */
+export interface ExplanationStep {
+  zh: string;
+  en: string;
+}
+
+export interface Finding {
+  sheet: string;
+  cell: string;
+  code: string;
+  severity: Severity;
+  entered: string | null;
+  expected: string | null;
+  /** One sentence, in the report's language. */
+  message: string;
+  /** The rule and the computation with the real numbers, step by step. */
+  steps: ExplanationStep[];
+  /** Anchor of the table the finding belongs to. */
+  table: string;
+}
+
+export interface ProfileChoice {
+  id: string;
+  chosen: 'auto' | 'user';
+  /** e.g. "17/18 budget rows" — how many entered values the profile explains. */
+  explains: string;
+  explained: number;
+  checked: number;
+}
+
+/** The result of checking one workbook (one entry of `files` in the JSON report). */
+export interface WorkbookReport {
+  profile: ProfileChoice;
+  tables: TableReport[];
+  findings: Finding[];
+  /** Sheets without a table, tables read only in part: said once, in the report's language. */
+  notices: Notice[];
+}
+
+export interface CheckedFile extends WorkbookReport {
+  file: string;
+}
+
+/** A file that could not be read: the reason instead of tables. */
+export interface UnreadableFile {
+  file: string;
+  error: string;
+  tables: [];
+  findings: [];
+}
+
+export type FileReport = CheckedFile | UnreadableFile;
+
+export interface RunReport {
+  tool: { name: string; version: string };
+  files: FileReport[];
+}
+
+/** Something the user should know that is not a finding on a cell: a sheet with no table, a table the locator could only partly read. */
+export interface Notice {
+  sheet: string;
+  cell: string | null;
+  message: string;
+}

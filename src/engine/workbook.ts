@@ -1,0 +1,65 @@
+import { GridView, SheetGrid } from './grid';
+import { scoreTable } from './check';
+import { chooseProfile, tallyOf } from './choose';
+import { locateTables } from './locate/tables';
+import { readTable, TableValues } from './read/table';
+import type { Finding, Lang, Notice, ProfileChoice, TableReport, WorkbookReport } from './report';
+import { PROFILES, Profile, findProfile } from './rules/profiles';
+
+export interface CheckOptions {
+  /** 'auto' (default): the built-in profile that explains the most entered values; or a profile id. */
+  profile?: string;
+  /** Language of messages and notices; explanation steps always carry both. */
+  lang?: Lang;
+}
+
+export class UnknownProfileError extends Error {
+  constructor(id: string) {
+    super(`unknown profile "${id}"; known: auto, ${PROFILES.map((p) => p.id).join(', ')}`);
+  }
+}
+
+const MISSING_TEXT: Record<string, { zh: string; en: string }> = {
+  funds: { zh: '没有找到项目资金表头（全年预算数、全年执行数），预算执行未核', en: 'no funds header (全年预算数, 全年执行数) found: budget not checked' },
+  indicators: { zh: '没有找到绩效指标表头（三级指标、分值、得分），指标未核', en: 'no indicator header (三级指标, 分值, 得分) found: indicators not checked' },
+  total: { zh: '没有找到总分行，总分未核', en: 'no 总分 row found: totals not checked' },
+};
+
+/** Check every table on every sheet: locate, read, choose the profile, score, report. */
+export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOptions = {}): WorkbookReport {
+  const lang = options.lang ?? 'zh';
+  const notices: Notice[] = [];
+  const tables: TableValues[] = [];
+  for (const sheet of sheets) {
+    const grid = new GridView(sheet);
+    const located = locateTables(grid);
+    if (located.length === 0) {
+      notices.push({ sheet: sheet.name, cell: null, message: lang === 'zh' ? '此工作表没有找到自评表（没有「项目名称」）' : 'no self-evaluation table on this sheet (no 项目名称 label)' });
+    }
+    for (const t of located) {
+      for (const m of t.missing) notices.push({ sheet: t.sheet, cell: t.anchor.address, message: MISSING_TEXT[m][lang] });
+      tables.push(readTable(t, grid));
+    }
+  }
+  const requested = options.profile ?? 'auto';
+  let profile: Profile;
+  if (requested === 'auto') profile = chooseProfile(tables);
+  else {
+    const p = findProfile(requested);
+    if (!p) throw new UnknownProfileError(requested);
+    profile = p;
+  }
+  const scored = tables.map((t) => scoreTable(t, profile, lang));
+  const tally = tallyOf(tables, profile);
+  const choice: ProfileChoice = {
+    id: profile.id,
+    chosen: requested === 'auto' ? 'auto' : 'user',
+    explains: `${tally.budgetRowsExplained}/${tally.budgetRows} budget rows, ${tally.valuesExplained}/${tally.values} computed values`,
+    explained: tally.valuesExplained,
+    checked: tally.values,
+  };
+  const reports: TableReport[] = scored.map((s) => s.report);
+  const findings: Finding[] = scored.flatMap((s) => s.findings);
+  return { profile: choice, tables: reports, findings, notices };
+}
+

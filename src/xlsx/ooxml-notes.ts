@@ -1,0 +1,279 @@
+/**
+ * Legacy notes ("comments" in the file format): the text lives in a comments part, the note box
+ * in a VML drawing. Both are patched by splicing whole elements, so that taking out what was
+ * added gives back the part as it was.
+ */
+import type { CellAddress } from './ooxml-sheet';
+import {
+  type Edit,
+  type XmlElement,
+  XML_DECLARATION,
+  appendChildEdit,
+  applyEdits,
+  attr,
+  childElements,
+  childrenNamed,
+  encodeXstring,
+  escapeAttr,
+  findElement,
+  innerXml,
+  localName,
+  prefixOf,
+  startTag,
+  unescapeXml,
+} from './ooxml-xml';
+
+/** Author of the notes this module creates. */
+export const NOTE_AUTHOR = 'selfeval';
+/** Separates a block appended to an existing note from the note's own text. */
+const APPEND_SEPARATOR = '\n\n';
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+// ---------------------------------------------------------------------------------------------
+// Comments part
+
+export function newCommentsPart(): string {
+  return `${XML_DECLARATION}<comments xmlns="${MAIN_NS}"><authors/><commentList/></comments>`;
+}
+
+export interface NoteToAdd {
+  /** A1 reference, upper case. */
+  ref: string;
+  /** Plain text. */
+  text: string;
+}
+
+interface CommentsLayout {
+  authors: XmlElement;
+  authorNames: string[];
+  commentList: XmlElement;
+  comments: XmlElement[];
+}
+
+function commentsLayout(xml: string): CommentsLayout {
+  const authors = findElement(xml, 'authors');
+  const commentList = findElement(xml, 'commentList');
+  if (!authors || !commentList) throw new Error('comments part has no <authors> or <commentList>');
+  return {
+    authors,
+    authorNames: childrenNamed(xml, authors, 'author').map((a) => unescapeXml(innerXml(xml, a))),
+    commentList,
+    comments: childrenNamed(xml, commentList, 'comment'),
+  };
+}
+
+function commentRef(xml: string, comment: XmlElement): string {
+  return (attr(startTag(xml, comment), 'ref') ?? '').toUpperCase();
+}
+
+function commentText(xml: string, comment: XmlElement): XmlElement | null {
+  return childrenNamed(xml, comment, 'text')[0] ?? null;
+}
+
+/** The `<t>` elements carrying a rich text's characters (its own `<t>` and its runs'), in order. */
+function textRuns(xml: string, text: XmlElement): Array<{ holder: XmlElement; t: XmlElement }> {
+  return childElements(xml, text).flatMap((holder) => {
+    const name = localName(holder.qname);
+    const t = name === 't' ? holder : name === 'r' ? childrenNamed(xml, holder, 't')[0] : undefined;
+    return t ? [{ holder, t }] : [];
+  });
+}
+
+function plainText(xml: string, text: XmlElement): string {
+  return textRuns(xml, text)
+    .map(({ t }) => unescapeXml(innerXml(xml, t)))
+    .join('');
+}
+
+/**
+ * Adds notes to a comments part. Text for a cell that already has a note is appended to that
+ * note after a blank line (inside its last text run, keeping the user's text as written); other
+ * notes become new comments by NOTE_AUTHOR. Returns the refs that got a new comment.
+ */
+export function addNotes(xml: string, notes: readonly NoteToAdd[]): { xml: string; created: string[] } {
+  const layout = commentsLayout(xml);
+  const p = prefixOf(layout.commentList.qname);
+  const existing = new Map(layout.comments.map((c) => [commentRef(xml, c), c]));
+  const edits: Edit[] = [];
+  const created: string[] = [];
+  let newComments = '';
+  let authorId = layout.authorNames.indexOf(NOTE_AUTHOR);
+  for (const note of notes) {
+    const comment = existing.get(note.ref);
+    if (comment) {
+      edits.push(appendToCommentEdit(xml, comment, APPEND_SEPARATOR + note.text));
+      continue;
+    }
+    if (authorId < 0) {
+      authorId = layout.authorNames.length;
+      edits.push(appendChildEdit(xml, layout.authors, `<${p}author>${NOTE_AUTHOR}</${p}author>`));
+    }
+    newComments +=
+      `<${p}comment ref="${note.ref}" authorId="${authorId}"><${p}text>` +
+      `<${p}t xml:space="preserve">${encodeXstring(note.text)}</${p}t></${p}text></${p}comment>`;
+    created.push(note.ref);
+  }
+  if (newComments) edits.push(appendChildEdit(xml, layout.commentList, newComments));
+  return { xml: applyEdits(xml, edits), created };
+}
+
+function appendToCommentEdit(xml: string, comment: XmlElement, text: string): Edit {
+  const textEl = commentText(xml, comment);
+  if (!textEl) throw new Error(`the note on ${commentRef(xml, comment)} has no <text>`);
+  const last = textRuns(xml, textEl).pop();
+  if (last && !last.t.selfClosing) return { start: last.t.closeStart, end: last.t.closeStart, text: encodeXstring(text) };
+  const p = prefixOf(textEl.qname);
+  const run = `<${p}r><${p}t xml:space="preserve">${encodeXstring(text)}</${p}t></${p}r>`;
+  const phonetic = childElements(xml, textEl).find((c) => localName(c.qname) === 'rPh' || localName(c.qname) === 'phoneticPr');
+  return phonetic ? { start: phonetic.start, end: phonetic.start, text: run } : appendChildEdit(xml, textEl, run);
+}
+
+export interface RemovedNote {
+  ref: string;
+  /** The removed text, from the marker to the end of the note. */
+  text: string;
+  /** True if the whole comment was removed (it had no text of its own before the marker). */
+  whole: boolean;
+}
+
+/**
+ * Removes every note text starting at a line `marker`: comments that start with it are deleted;
+ * a marker block appended to another note is cut off (with its separator), leaving that note's
+ * own text exactly as it was. An author NOTE_AUTHOR left last and unused is removed too.
+ */
+export function removeNotes(xml: string, marker: string): { xml: string; removed: RemovedNote[]; remaining: number } {
+  const layout = commentsLayout(xml);
+  const edits: Edit[] = [];
+  const removed: RemovedNote[] = [];
+  const kept: XmlElement[] = [];
+  for (const comment of layout.comments) {
+    const textEl = commentText(xml, comment);
+    const text = textEl ? plainText(xml, textEl) : '';
+    const at = text.indexOf(marker);
+    const ref = commentRef(xml, comment);
+    if (at === 0) {
+      edits.push({ start: comment.start, end: comment.end, text: '' });
+      removed.push({ ref, text, whole: true });
+      continue;
+    }
+    kept.push(comment);
+    const cut = at > 0 && textEl ? cutAppendedEdits(xml, textEl, marker) : [];
+    if (cut.length === 0) continue;
+    edits.push(...cut);
+    removed.push({ ref, text: text.slice(at), whole: false });
+  }
+  const lastAuthor = layout.authorNames.length - 1;
+  const authorUsed = kept.some((c) => attr(startTag(xml, c), 'authorId') === String(lastAuthor));
+  if (layout.authorNames[lastAuthor] === NOTE_AUTHOR && !authorUsed && kept.length > 0) {
+    const author = childrenNamed(xml, layout.authors, 'author')[lastAuthor];
+    edits.push({ start: author.start, end: author.end, text: '' });
+  }
+  return { xml: applyEdits(xml, edits), removed, remaining: kept.length };
+}
+
+const NEWLINE_AT_END = /(?:\r\n|\n|\r|&#10;|&#x[aA];|&#13;|&#x[dD];)$/;
+
+/** Edits cutting an appended marker block (separator included) and any runs after it. */
+function cutAppendedEdits(xml: string, textEl: XmlElement, marker: string): Edit[] {
+  const runs = textRuns(xml, textEl);
+  const i = runs.findIndex(({ t }) => {
+    const at = xml.indexOf(marker, t.openEnd);
+    return at >= 0 && at < t.closeStart;
+  });
+  if (i < 0) return [];
+  const { holder, t } = runs[i];
+  let cut = xml.indexOf(marker, t.openEnd);
+  for (let n = 0; n < APPEND_SEPARATOR.length; n++) {
+    const newline = NEWLINE_AT_END.exec(xml.slice(t.openEnd, cut));
+    if (!newline) break;
+    cut -= newline[0].length;
+  }
+  const ownRun = cut === t.openEnd && holder !== t;
+  const later = runs.slice(i + 1).map(({ holder: h }) => ({ start: h.start, end: h.end, text: '' }));
+  return [ownRun ? { start: holder.start, end: holder.end, text: '' } : { start: cut, end: t.closeStart, text: '' }, ...later];
+}
+
+// ---------------------------------------------------------------------------------------------
+// VML drawing (note boxes). VML written by Excel is not always well-formed XML, so it is only
+// ever searched with patterns for the elements concerned, never walked as a tree.
+
+const SHAPETYPE_ID = '_x0000_t202';
+const SHAPETYPE =
+  `<v:shapetype id="${SHAPETYPE_ID}" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">` +
+  '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
+const SHAPETYPE_PATTERN = new RegExp(`<v:shapetype\\b[^>]*\\sid\\s*=\\s*["']${SHAPETYPE_ID}["'][\\s\\S]*?</v:shapetype>`);
+const SHAPE_PATTERN = /<v:shape(?=[\s/>])[\s\S]*?<\/v:shape>/g;
+/** Shape ids come in blocks of 1024 reserved per VML part by `<o:idmap data="…">`. */
+const IDS_PER_BLOCK = 1024;
+
+/** A new VML drawing reserving shape-id block `block`. */
+export function newVmlDrawing(block: number): string {
+  return (
+    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" ' +
+    'xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout>${SHAPETYPE}</xml>`
+  );
+}
+
+/** The shape-id blocks a VML drawing reserves. */
+export function vmlIdBlocks(vml: string): number[] {
+  const idmap = /<o:idmap\b[^>]*>/.exec(vml);
+  const data = idmap ? attr(idmap[0], 'data') : null;
+  return (data ?? '').split(/[\s,]+/).filter(Boolean).map(Number);
+}
+
+export interface NoteBox {
+  addr: CellAddress;
+  /** Lines of text, to size the box. */
+  lines: number;
+}
+
+/** Appends a hidden note box per cell, with free shape ids from the drawing's reserved blocks. */
+export function addNoteShapes(vml: string, boxes: readonly NoteBox[]): string {
+  const used = new Set([...vml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1])));
+  const free = vmlIdBlocks(vml).flatMap((block) =>
+    Array.from({ length: IDS_PER_BLOCK - 1 }, (_, i) => block * IDS_PER_BLOCK + 1 + i).filter((id) => !used.has(id)),
+  );
+  if (free.length < boxes.length) throw new Error('the VML drawing has no free shape ids left for more notes');
+  const shapes = boxes.map((box, i) => noteShape(free[i], box)).join('');
+  const close = vml.lastIndexOf('</xml>');
+  if (close < 0) throw new Error('VML drawing has no </xml> end tag');
+  const shapetype = SHAPETYPE_PATTERN.test(vml) ? '' : SHAPETYPE;
+  return vml.slice(0, close) + shapetype + shapes + vml.slice(close);
+}
+
+function noteShape(id: number, { addr, lines }: NoteBox): string {
+  const row0 = addr.row - 1;
+  const col0 = addr.col - 1;
+  const top = Math.max(row0 - 1, 0);
+  const height = Math.min(Math.max(lines + 1, 4), 24);
+  const style =
+    `position:absolute;margin-left:${(col0 + 1) * 48 + 11}pt;margin-top:${top * 15 + 2}pt;` +
+    `width:192pt;height:${height * 15}pt;z-index:${id % IDS_PER_BLOCK};visibility:hidden`;
+  return (
+    `<v:shape id="_x0000_s${id}" type="#${SHAPETYPE_ID}" style="${escapeAttr(style)}" fillcolor="#ffffe1" o:insetmode="auto">` +
+    '<v:fill color2="#ffffe1"/><v:shadow color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+    '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+    '<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>' +
+    `<x:Anchor>${col0 + 1}, 15, ${top}, 10, ${col0 + 4}, 15, ${top + height}, 4</x:Anchor>` +
+    `<x:AutoFill>False</x:AutoFill><x:Row>${row0}</x:Row><x:Column>${col0}</x:Column></x:ClientData></v:shape>`
+  );
+}
+
+/**
+ * Removes the note boxes of the given cells, then the note shapetype if no shape uses it any more.
+ * Returns null when no drawing is left (only layout and shapetypes remain).
+ */
+export function removeNoteShapes(vml: string, cells: readonly CellAddress[]): string | null {
+  const victims = new Set(cells.map((c) => `${c.row - 1},${c.col - 1}`));
+  let out = vml.replace(SHAPE_PATTERN, (shape) => {
+    if (!/ObjectType\s*=\s*["']Note["']/.test(shape)) return shape;
+    const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(shape)?.[1];
+    const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape)?.[1];
+    return victims.has(`${row},${col}`) ? '' : shape;
+  });
+  if (!out.includes(`#${SHAPETYPE_ID}`)) out = out.replace(SHAPETYPE_PATTERN, '');
+  const drawings = out.replace(/<v:shapetype\b[\s\S]*?<\/v:shapetype>/g, '');
+  return /<v:\w/.test(drawings) ? out : null;
+}

@@ -1,0 +1,331 @@
+/**
+ * An OOXML package (the zip of an .xlsx) opened for patching: entries keep their order and
+ * their exact bytes unless a caller writes them; relationships and content types are edited
+ * by splicing single elements so that removing what was added restores the part exactly.
+ */
+import { unzipSync, zipSync } from 'fflate';
+import {
+  XML_DECLARATION,
+  applyEdits,
+  appendChildEdit,
+  attr,
+  childElements,
+  escapeAttr,
+  findElement,
+  localName,
+  rootElement,
+  startTag,
+} from './ooxml-xml';
+
+/** The input is not an .xlsx workbook this module can patch. */
+export class WorkbookFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkbookFormatError';
+  }
+}
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** Fixed entry timestamp so that the same input always gives the same output bytes. */
+const ZIP_MTIME = new Date(1980, 0, 1);
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const encoder = new TextEncoder();
+
+export class OoxmlPackage {
+  /** Entry name → bytes, in archive order (new entries go last). */
+  private readonly entries = new Map<string, Uint8Array>();
+  /** Lower-cased part name → entry name: OPC part names are case-insensitive. */
+  private readonly names = new Map<string, string>();
+  private readonly texts = new Map<string, string>();
+
+  private constructor(files: Record<string, Uint8Array>) {
+    for (const [name, bytes] of Object.entries(files)) this.set(name, bytes);
+  }
+
+  /** Opens a package, or throws WorkbookFormatError when `bytes` is not a zip archive. */
+  static open(bytes: Uint8Array): OoxmlPackage {
+    if (bytes.length === 0) throw new WorkbookFormatError('The file is empty: expected an .xlsx workbook.');
+    if (OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
+      throw new WorkbookFormatError(
+        'The file is an OLE compound document, not a zip package: either a password-protected (encrypted) ' +
+          '.xlsx or a legacy .xls workbook. Remove the password / save it as .xlsx and try again.',
+      );
+    }
+    let files: Record<string, Uint8Array>;
+    try {
+      files = unzipSync(bytes);
+    } catch (e) {
+      throw new WorkbookFormatError(`The file is not a valid .xlsx (zip) archive: ${(e as Error).message}.`);
+    }
+    return new OoxmlPackage(files);
+  }
+
+  /** The entry name of a part (leading '/' allowed, case-insensitive), or null if absent. */
+  find(part: string): string | null {
+    return this.names.get(normalizePart(part).toLowerCase()) ?? null;
+  }
+
+  has(part: string): boolean {
+    return this.find(part) !== null;
+  }
+
+  /** The bytes of an entry listed by paths(). */
+  bytes(name: string): Uint8Array {
+    const bytes = this.entries.get(name);
+    if (!bytes) throw new Error(`no zip entry ${name}`);
+    return bytes;
+  }
+
+  paths(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** The text of an XML part, or null if the part is absent. */
+  readText(part: string): string | null {
+    const name = this.find(part);
+    if (name === null) return null;
+    let text = this.texts.get(name);
+    if (text === undefined) {
+      const bytes = this.entries.get(name) as Uint8Array;
+      if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+        throw new WorkbookFormatError(`Part ${name} is UTF-16 encoded; only UTF-8 parts are supported.`);
+      }
+      try {
+        text = decoder.decode(bytes);
+      } catch {
+        throw new WorkbookFormatError(`Part ${name} is not valid UTF-8.`);
+      }
+      this.texts.set(name, text);
+    }
+    return text;
+  }
+
+  /** The text of a part that must exist. */
+  text(part: string): string {
+    const text = this.readText(part);
+    if (text === null) throw new WorkbookFormatError(`The workbook has no part ${normalizePart(part)}.`);
+    return text;
+  }
+
+  /** Writes a part; unchanged text keeps the original bytes, a new part is appended last. */
+  write(part: string, text: string): void {
+    const name = this.find(part) ?? normalizePart(part);
+    if (this.texts.get(name) === text) return;
+    this.set(name, encoder.encode(text));
+    this.texts.set(name, text);
+  }
+
+  remove(part: string): void {
+    const name = this.find(part);
+    if (name === null) return;
+    this.entries.delete(name);
+    this.names.delete(name.toLowerCase());
+    this.texts.delete(name);
+  }
+
+  toBytes(): Uint8Array {
+    const files: Record<string, Uint8Array> = {};
+    for (const [name, bytes] of this.entries) files[name] = bytes;
+    return zipSync(files, { mtime: ZIP_MTIME });
+  }
+
+  /** A part name `make(n)` for the smallest n ≥ 1 not in the package. */
+  freePartName(make: (n: number) => string): string {
+    for (let n = 1; ; n++) if (!this.has(make(n))) return make(n);
+  }
+
+  private set(name: string, bytes: Uint8Array): void {
+    this.entries.set(name, bytes);
+    this.names.set(name.toLowerCase(), name);
+    this.texts.delete(name);
+  }
+}
+
+function normalizePart(part: string): string {
+  return part.replace(/^\//, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Relationships
+
+export const REL = {
+  worksheet: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
+  styles: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles',
+  comments: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments',
+  vmlDrawing: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing',
+} as const;
+
+export const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** The value of a start tag's relationship-id attribute (`r:id`, whatever the prefix), or null. */
+export function relIdOf(tag: string): string | null {
+  const name = /\s([\w.-]+:id)\s*=/.exec(tag);
+  return name ? attr(tag, name[1]) : null;
+}
+
+export interface Relationship {
+  id: string;
+  type: string;
+  /** Package path of the target (no leading '/'), or the raw target when external. */
+  target: string;
+  external: boolean;
+}
+
+/** `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */
+export function relsPathOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+function directoryOf(part: string): string {
+  return part.slice(0, part.lastIndexOf('/') + 1);
+}
+
+/** Resolves a relationship target against the folder of its source part. */
+export function resolveTarget(sourcePart: string, target: string): string {
+  const raw = target.startsWith('/') ? target.slice(1) : directoryOf(sourcePart) + target;
+  const out: string[] = [];
+  for (const seg of raw.split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg !== '.' && seg !== '') out.push(seg);
+  }
+  return out.join('/');
+}
+
+/** The relative target from `sourcePart`'s folder to `targetPart`. */
+function relativeTarget(sourcePart: string, targetPart: string): string {
+  const from = directoryOf(sourcePart).split('/').filter(Boolean);
+  const to = targetPart.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return '../'.repeat(from.length - common) + to.slice(common).join('/');
+}
+
+export function readRelationships(pkg: OoxmlPackage, sourcePart: string): Relationship[] {
+  const xml = pkg.readText(relsPathOf(sourcePart));
+  if (xml === null) return [];
+  return childElements(xml, rootElement(xml))
+    .filter((el) => localName(el.qname) === 'Relationship')
+    .map((el) => {
+      const tag = startTag(xml, el);
+      const external = attr(tag, 'TargetMode') === 'External';
+      const target = attr(tag, 'Target') ?? '';
+      return {
+        id: attr(tag, 'Id') ?? '',
+        type: attr(tag, 'Type') ?? '',
+        target: external ? target : resolveTarget(sourcePart, target),
+        external,
+      };
+    });
+}
+
+/** Adds a relationship from `sourcePart` to `targetPart` (creating the .rels part if needed); returns its id. */
+export function addRelationship(pkg: OoxmlPackage, sourcePart: string, type: string, targetPart: string): string {
+  const relsPath = relsPathOf(sourcePart);
+  const xml =
+    pkg.readText(relsPath) ??
+    `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  const root = rootElement(xml);
+  const used = new Set(readRelationshipIds(xml));
+  let n = used.size + 1;
+  while (used.has(`rId${n}`)) n++;
+  const id = `rId${n}`;
+  const el = `<Relationship Id="${id}" Type="${escapeAttr(type)}" Target="${escapeAttr(relativeTarget(sourcePart, targetPart))}"/>`;
+  pkg.write(relsPath, applyEdits(xml, [appendChildEdit(xml, root, el)]));
+  return id;
+}
+
+function readRelationshipIds(xml: string): string[] {
+  return childElements(xml, rootElement(xml)).map((el) => attr(startTag(xml, el), 'Id') ?? '');
+}
+
+/** Removes relationship `id` of `sourcePart`; a .rels part left without relationships is deleted. */
+export function removeRelationship(pkg: OoxmlPackage, sourcePart: string, id: string): void {
+  const relsPath = relsPathOf(sourcePart);
+  const xml = pkg.readText(relsPath);
+  if (xml === null) return;
+  const rels = childElements(xml, rootElement(xml));
+  const victim = rels.find((el) => attr(startTag(xml, el), 'Id') === id);
+  if (!victim) return;
+  if (rels.length === 1) pkg.remove(relsPath);
+  else pkg.write(relsPath, xml.slice(0, victim.start) + xml.slice(victim.end));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Content types
+
+const CONTENT_TYPES = '[Content_Types].xml';
+
+export const CONTENT_TYPE = {
+  comments: 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml',
+  vmlDrawing: 'application/vnd.openxmlformats-officedocument.vmlDrawing',
+} as const;
+
+/** True if [Content_Types].xml has a Default for file extension `ext`. */
+export function hasDefaultContentType(pkg: OoxmlPackage, ext: string): boolean {
+  const xml = pkg.text(CONTENT_TYPES);
+  return childElements(xml, rootElement(xml)).some(
+    (el) => localName(el.qname) === 'Default' && attr(startTag(xml, el), 'Extension')?.toLowerCase() === ext,
+  );
+}
+
+export function addOverride(pkg: OoxmlPackage, part: string, contentType: string): void {
+  const xml = pkg.text(CONTENT_TYPES);
+  const el = `<Override PartName="/${escapeAttr(part)}" ContentType="${escapeAttr(contentType)}"/>`;
+  pkg.write(CONTENT_TYPES, applyEdits(xml, [appendChildEdit(xml, rootElement(xml), el)]));
+}
+
+/** Removes the Override of `part`, if any. */
+export function removeOverride(pkg: OoxmlPackage, part: string): void {
+  const xml = pkg.text(CONTENT_TYPES);
+  const name = `/${part}`.toLowerCase();
+  const el = childElements(xml, rootElement(xml)).find(
+    (c) => localName(c.qname) === 'Override' && attr(startTag(xml, c), 'PartName')?.toLowerCase() === name,
+  );
+  if (el) pkg.write(CONTENT_TYPES, xml.slice(0, el.start) + xml.slice(el.end));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbook parts
+
+export interface WorkbookParts {
+  /** Worksheet name → part path, in workbook order. */
+  sheets: Map<string, string>;
+  styles: string;
+}
+
+const STRICT_MAIN_NS = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+
+/** Locates the workbook, its worksheets and its styles part; WorkbookFormatError if it is no xlsx. */
+export function locateWorkbookParts(pkg: OoxmlPackage): WorkbookParts {
+  if (!pkg.has(CONTENT_TYPES)) {
+    throw new WorkbookFormatError('The zip archive is not an Office Open XML package (no [Content_Types].xml).');
+  }
+  const office = readRelationships(pkg, '').find((r) => r.type.endsWith('/officeDocument'));
+  const workbookPath = office?.target ?? 'xl/workbook.xml';
+  if (/\.bin$/i.test(workbookPath)) {
+    throw new WorkbookFormatError('The file is a binary workbook (.xlsb); only .xlsx/.xlsm workbooks are supported.');
+  }
+  const xml = pkg.readText(workbookPath);
+  if (xml === null) {
+    throw new WorkbookFormatError(`The zip archive is not an Excel workbook (no ${workbookPath}).`);
+  }
+  if (xml.includes(STRICT_MAIN_NS)) {
+    throw new WorkbookFormatError('The workbook is saved as Strict Open XML; save it as a standard .xlsx workbook.');
+  }
+  const rels = readRelationships(pkg, workbookPath);
+  const byId = new Map(rels.map((r) => [r.id, r]));
+  const sheets = new Map<string, string>();
+  const sheetsEl = findElement(xml, 'sheets');
+  for (const el of sheetsEl ? childElements(xml, sheetsEl) : []) {
+    const tag = startTag(xml, el);
+    const rel = byId.get(relIdOf(tag) ?? '');
+    const name = attr(tag, 'name');
+    if (name !== null && rel?.type === REL.worksheet) sheets.set(name, rel.target);
+  }
+  const styles = rels.find((r) => r.type === REL.styles);
+  if (!styles || !pkg.has(styles.target)) {
+    throw new WorkbookFormatError('The workbook has no styles part (xl/styles.xml).');
+  }
+  return { sheets, styles: styles.target };
+}

@@ -1,0 +1,149 @@
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as XLSX from '@e965/xlsx';
+import { zipSync } from 'fflate';
+import { run, Io } from '../../src/cli/main';
+import type { RunReport } from '../../src/engine/report';
+import { FIXTURES_DIR, fixtures } from '../support/fixtures';
+
+function capture(argv: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const io: Io = { stdout: (s) => (out += s), stderr: (s) => (err += s), stderrIsTty: false };
+  const code = run(argv, io);
+  return { code, out, err };
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-cli-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** A workbook with one sheet holding only `rows` (no table). */
+function plainWorkbook(file: string, rows: unknown[][]): string {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), '说明');
+  XLSX.writeFile(wb, file);
+  return file;
+}
+
+describe('check', () => {
+  test('json is the report-format.md object, one entry per file, findings at the truth cells', () => {
+    const fx = fixtures().find((f) => f.name.startsWith('mut'))!;
+    const { code, out } = capture(['check', fx.file, '--format', 'json']);
+    expect(code).toBe(1);
+    const report = JSON.parse(out) as RunReport;
+    expect(report.tool.name).toBe('selfeval');
+    expect(report.files).toHaveLength(1);
+    const file = report.files[0];
+    if ('error' in file) throw new Error(file.error);
+    expect(file.file).toBe(fx.file);
+    expect(file.profile.chosen).toBe('auto');
+    expect(file.tables).toHaveLength(fx.key.tables.length);
+    const errors = new Set(file.findings.filter((f) => f.severity === 'error').map((f) => f.cell));
+    for (const t of fx.key.tables) for (const tr of t.truth) expect(errors).toContain(tr.cell);
+    const rate = file.findings.find((f) => f.cell === 'H73')!;
+    expect(rate).toMatchObject({ code: 'RATE_MISMATCH', severity: 'error', entered: '96.00', expected: '99.00' });
+  });
+
+  test('a folder is searched recursively; exit 0 when no file has errors', () => {
+    const sub = path.join(dir, 'a', 'b');
+    fs.mkdirSync(sub, { recursive: true });
+    fs.copyFileSync(path.join(FIXTURES_DIR, '000-stacked-official.xlsx'), path.join(sub, 'x.xlsx'));
+    fs.writeFileSync(path.join(sub, '~$x.xlsx'), 'lock');
+    const { code, out } = capture(['check', dir, '--format', 'json']);
+    expect(code).toBe(0);
+    expect((JSON.parse(out) as RunReport).files.map((f) => path.relative(dir, f.file))).toEqual([path.join('a', 'b', 'x.xlsx')]);
+  });
+
+  test('text report in Chinese names sheet, cell, expected value and reason; English on request', () => {
+    const file = path.join(FIXTURES_DIR, '004-stacked-flat.xlsx');
+    const zh = capture(['check', file]).out;
+    expect(zh).toContain('[错误] 自评表!H456 INDICATOR_SCORE_MISMATCH  填写 18.00 → 应为 18.33');
+    expect(zh).toContain('规则 truncate-rate（自动选择');
+    expect(zh).toMatch(/合计：1 个文件，18 张表；错误 1，/);
+    const en = capture(['check', file, '--lang', 'en']).out;
+    expect(en).toContain('[error] 自评表!H456 INDICATOR_SCORE_MISMATCH  entered 18.00 → expected 18.33');
+  });
+
+  test('csv: one finding per row with a header and a BOM', () => {
+    const { out } = capture(['check', path.join(FIXTURES_DIR, '004-stacked-flat.xlsx'), '--format', 'csv']);
+    const lines = out.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(out.startsWith('\ufeff')).toBe(true);
+    expect(lines[0]).toBe('file,sheet,cell,severity,code,entered,expected,message,table');
+    expect(lines.some((l) => l.includes(',自评表,H456,error,INDICATOR_SCORE_MISMATCH,18.00,18.33,'))).toBe(true);
+  });
+
+  test('--profile picks a profile by hand; an unknown one is a usage error', () => {
+    const file = path.join(FIXTURES_DIR, '000-stacked-official.xlsx');
+    const national = JSON.parse(capture(['check', file, '--profile', 'national', '--format', 'json']).out) as RunReport;
+    const f = national.files[0];
+    if ('error' in f) throw new Error(f.error);
+    expect(f.profile).toMatchObject({ id: 'national', chosen: 'user' });
+    expect(f.findings.filter((x) => x.code === 'RATE_ROUNDING').map((x) => x.cell)).toEqual(['H5', 'H28']);
+    const bad = capture(['check', file, '--profile', 'nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('unknown profile "nope"');
+  });
+});
+
+describe('bad input: one clear line each, the batch goes on, exit 2', () => {
+  test.each([
+    ['not an .xlsx', (f: string) => fs.writeFileSync(f, 'hello, this is text'), '不是 .xlsx 文件'],
+    ['a corrupt zip', (f: string) => fs.writeFileSync(f, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)])), '文件损坏'],
+    ['password-protected', (f: string) => fs.writeFileSync(f, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)])), '文件已加密'],
+    ['an empty file', (f: string) => fs.writeFileSync(f, ''), '文件为空'],
+    ['a zip without a workbook', (f: string) => fs.writeFileSync(f, zipSync({ 'hello.txt': new TextEncoder().encode('hi') })), '文件损坏'],
+  ])('%s', (_name, make, reason) => {
+    const bad = path.join(dir, 'bad.xlsx');
+    make(bad);
+    const good = path.join(dir, 'good.xlsx');
+    fs.copyFileSync(path.join(FIXTURES_DIR, '000-stacked-official.xlsx'), good);
+    const { code, out, err } = capture(['check', bad, good, '--format', 'json']);
+    expect(code).toBe(2);
+    const lines = err.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(bad);
+    expect(lines[0]).toContain(reason);
+    const report = JSON.parse(out) as RunReport;
+    expect(report.files.map((f) => ('error' in f ? 'unreadable' : f.tables.length))).toEqual(['unreadable', 3]);
+  });
+
+  test('a sheet with no table is a notice naming the sheet; exit 0', () => {
+    const f = plainWorkbook(path.join(dir, 'plain.xlsx'), [['这里没有自评表'], [1, 2, 3]]);
+    const json = capture(['check', f, '--format', 'json']);
+    expect(json.code).toBe(0);
+    const file = (JSON.parse(json.out) as RunReport).files[0];
+    if ('error' in file) throw new Error(file.error);
+    expect(file.notices).toEqual([{ sheet: '说明', cell: null, message: '此工作表没有找到自评表（没有「项目名称」）' }]);
+    expect(json.err).toBe(`${f}: 说明: 此工作表没有找到自评表（没有「项目名称」）\n`);
+    expect(capture(['check', f]).out).toContain('! 说明: 此工作表没有找到自评表');
+  });
+
+  test('usage errors', () => {
+    expect(capture(['check']).code).toBe(2);
+    expect(capture(['check', 'x.xlsx', '--format', 'xml']).code).toBe(2);
+    expect(capture(['frobnicate']).code).toBe(2);
+    expect(capture(['check', path.join(dir, 'missing.xlsx')]).err).toContain('找不到');
+    expect(capture(['--help']).code).toBe(0);
+  });
+});
+
+describe('the installed command', () => {
+  const bin = path.resolve(__dirname, '../../bin/selfeval.js');
+  beforeAll(() => execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: path.resolve(__dirname, '../..'), stdio: 'ignore' }));
+
+  test('exit codes as documented: 1 errors found, 0 none, 2 unreadable', () => {
+    const node = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+    expect(node(['check', path.join(FIXTURES_DIR, '004-stacked-flat.xlsx'), '--format', 'json']).status).toBe(1);
+    expect(node(['check', path.join(FIXTURES_DIR, '000-stacked-official.xlsx')]).status).toBe(0);
+    const bad = path.join(dir, 'x.xlsx');
+    fs.writeFileSync(bad, 'nope');
+    const r = node(['check', bad]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('不是 .xlsx 文件');
+  });
+});
