@@ -1,24 +1,55 @@
 'use strict';
-// npm run bench: engine throughput, checker wall time against the fastest reader, bundle size, sync counts.
+// npm run bench: engine throughput, checker wall time against the fastest reader alone.
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
 const { performance } = require('perf_hooks');
-const { checkWorkbook } = require('../build/engine/index.js');
+const { checkWorkbook, PROFILES } = require('../build/engine/index.js');
+const { writeWorkbook } = require('../scripts/write-workbook.js');
 const { generatedSheets } = require('./workbook.js');
 
 function engineThroughput() {
   const sheets = generatedSheets(1200, 10);
-  checkWorkbook(sheets); // warm-up
+  let report = checkWorkbook(sheets); // warm-up
   const runs = 5;
   let best = Infinity;
-  let rows = 0;
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const r = checkWorkbook(sheets);
+    report = checkWorkbook(sheets);
     best = Math.min(best, performance.now() - t0);
-    rows = r.tables.reduce((s, t) => s + t.indicators.length, 0);
   }
-  const tables = sheets.length && checkWorkbook(sheets).tables.length;
-  console.log(`engine: ${tables} tables, ${rows} indicator rows, best of ${runs}: ${best.toFixed(1)} ms (automatic profile choice, ${require('../build/engine/index.js').PROFILES.length} profiles)`);
+  const rows = report.tables.reduce((s, t) => s + t.indicators.length, 0);
+  console.log(`engine: ${report.tables.length} tables, ${rows} indicator rows, ${report.findings.length} findings; best of ${runs}: ${best.toFixed(1)} ms (automatic choice among ${PROFILES.length} profiles)`);
   console.log(`${Math.round(rows / (best / 1000))} indicator rows/s`);
 }
 
+/** Best wall time of `runs` runs of a node command (milliseconds). */
+function wall(args, runs = 3) {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
+    const ms = performance.now() - t0;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+    best = Math.min(best, ms);
+  }
+  return best;
+}
+
+function checkerAgainstReader() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-bench-'));
+  const file = path.join(dir, 'generated-1000.xlsx');
+  writeWorkbook(generatedSheets(1000, 10), file);
+  const root = path.join(__dirname, '..');
+  const reader = wall(['-e', `require(${JSON.stringify(require.resolve('@e965/xlsx'))}).readFile(${JSON.stringify(file)})`]);
+  const checker = wall([path.join(root, 'bin', 'selfeval.js'), 'check', file, '--format', 'json']);
+  console.log(`checker: 1000 tables on 10 sheets (${(fs.statSync(file).size / 1024).toFixed(0)} KB); wall time, best of 3, node start-up included:`);
+  console.log(`  SheetJS readFile alone:          ${reader.toFixed(0)} ms`);
+  console.log(`  selfeval check --format json:    ${checker.toFixed(0)} ms`);
+  console.log(`  ratio: ${(checker / reader).toFixed(2)} (target ≤ 1.3)`);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 engineThroughput();
+checkerAgainstReader();

@@ -3,7 +3,7 @@ import { fmt, fmtAmount, fmtFixed, step } from './explain';
 import type { Place } from './locate/tables';
 import { shownValue } from './read/table';
 import type { Entered, IndicatorValues, TableValues } from './read/table';
-import type { ExplanationStep, Finding, IndicatorReport, Lang, Severity, TableReport, CheckedValue } from './report';
+import type { ExplanationStep, Finding, IndicatorReport, Lang, Severity, TableReport } from './report';
 import { budgetScore, enteredRate, exactBudgetScore, executionRate, RateComputation } from './rules/budget';
 import { GRADE_EN, gradeFor, readGrade } from './rules/grade';
 import { evaluateIndicator } from './rules/indicator';
@@ -20,15 +20,16 @@ type Text = { zh: string; en: string };
 const SAME = new Decimal('1e-9');
 /** One unit in the last printed decimal (2 decimals): what another rounding convention changes. */
 const UNIT = new Decimal('0.01');
+const UNIT_AND_SAME = UNIT.plus(SAME);
 
 export function same(a: Decimal, b: Decimal): boolean {
-  return a.minus(b).abs().lte(SAME);
+  return a.eq(b) || a.minus(b).abs().lte(SAME);
 }
 
 /** Which finding an entered value gets against the profile's value and the exact (unrounded) one. */
 function judge(entered: Decimal, computed: Decimal, exact: Decimal, tolerance: Decimal): 'ok' | 'rounding' | 'wrong' {
   if (same(entered, computed)) return 'ok';
-  if (entered.minus(exact).abs().lte(tolerance.plus(SAME)) || entered.minus(computed).abs().lte(UNIT.plus(SAME))) return 'rounding';
+  if (entered.minus(exact).abs().lte(tolerance.plus(SAME)) || entered.minus(computed).abs().lte(UNIT_AND_SAME)) return 'rounding';
   return 'wrong';
 }
 
@@ -39,6 +40,8 @@ export function scoreTable(values: TableValues, profile: Profile, lang: Lang): S
 
 class TableScorer {
   private readonly findings: Finding[] = [];
+  /** Each part of 总分 as it should be (computed, or entered where the rules give none); null when unknown. */
+  private readonly correctedParts: Array<Decimal | null> = [];
   private readonly sheet: string;
   private readonly anchor: string;
 
@@ -97,7 +100,7 @@ class TableScorer {
       score: null,
     };
     this.checkFundsParts();
-    const rc = b.full && b.executed ? executionRate(b.executed, b.full, this.profile) : null;
+    const rc = b.full && b.executed ? executionRate(b.executed, b.full, this.profile, b.exactRate) : null;
     const { full, executed } = b;
     if (full && executed && executed.gt(full)) {
       this.add(b.rate?.place ?? this.values.table.anchor, 'EXECUTED_OVER_BUDGET', 'warning', null, null,
@@ -127,6 +130,7 @@ class TableScorer {
       const rule = this.profile.budgetScore;
       const computed = sc ? (rule.rule === 'bands' ? fmt(sc.value) : fmtFixed(sc.value, rule.rounding, rule.decimals)) : null;
       report.score = { cell: score.place.address, entered: score.shown, computed };
+      this.correctedParts.push(sc ? sc.value : score.value);
       if (rc && !weight) {
         this.add(b.weight?.place ?? score.place, 'BUDGET_WEIGHT_MISSING', 'info', null, null,
           () => ({ zh: '预算执行的分值缺失，得分未核', en: 'The budget weight is missing: score not checked' }), () => []);
@@ -212,6 +216,7 @@ class TableScorer {
     if (ind.weight.unreadable) this.unreadable(ind.weight, { zh: `「${label}」的分值`, en: `Weight of "${label}"` });
     if (ind.score.unreadable) this.unreadable(ind.score, { zh: `「${label}」的得分`, en: `Score of "${label}"` });
     if (!w) {
+      this.correctedParts.push(ind.score.value);
       if (ind.weight.empty) {
         this.add(ind.weight.place, 'INDICATOR_NOT_CHECKED', 'info', null, null,
           () => ({ zh: `「${label}」没有分值，未核`, en: `"${label}" has no weight: not checked` }), () => []);
@@ -226,8 +231,10 @@ class TableScorer {
       this.add(ind.score.place, 'INDICATOR_NOT_CHECKED', 'info', shown, null, () => ({ zh: `「${label}」：${ev.reason.zh}`, en: `"${label}": ${ev.reason.en}` }), () => ([ev.reason]));
     }
     const fmtScore = (d: Decimal) => fmtFixed(d, this.profile.indicatorScore.rounding, this.profile.indicatorScore.decimals);
-    const expected = ev.kind === 'quantitative' ? fmtScore(ev.expected.value) : ev.kind === 'qualitative' && s && s.gte(ev.low) && s.lte(ev.high) ? shown : null;
+    const inBand = ev.kind === 'qualitative' && s !== null && s.gte(ev.low) && s.lte(ev.high);
+    const expected = ev.kind === 'quantitative' ? fmtScore(ev.expected.value) : inBand ? shown : null;
     report.score.computed = expected;
+    this.correctedParts.push(ev.kind === 'quantitative' ? ev.expected.value : s);
     if (ind.score.empty) {
       this.add(ind.score.place, 'MISSING_VALUE', 'error', null, expected,
         () => ({ zh: `「${label}」的得分未填写`, en: `Score of "${label}" is empty` }), () => (ev.kind === 'quantitative' ? ev.expected.explain() : []));
@@ -260,7 +267,7 @@ class TableScorer {
       if (ev.overAchieved) {
         this.add(ind.score.place, 'INDICATOR_OVER_ACHIEVEMENT', 'warning', shown, fmt(w),
           () => ({ zh: `「${label}」实际远超目标，扣分 ${fmt(w.minus(s))} 分属超额完成酌情扣分，请复核`, en: `"${label}" far exceeds its target: the ${fmt(w.minus(s))}-point deduction is an over-achievement judgement, please review` }), () => (ev.expected.explain()));
-      } else if (w.minus(s).lte(UNIT.plus(SAME))) {
+      } else if (w.minus(s).lte(UNIT_AND_SAME)) {
         this.add(ind.score.place, 'INDICATOR_SCORE_ROUNDING', 'warning', shown, fmt(w),
           () => ({ zh: `「${label}」已达标应得满分 ${fmt(w)}，填写 ${shown}，属取舍差异`, en: `"${label}" met its target: full marks ${fmt(w)}; ${shown} entered is a rounding difference` }), () => (ev.expected.explain()));
       } else {
@@ -313,7 +320,9 @@ class TableScorer {
       total.score = { cell: v.totalScore.place.address, entered: v.totalScore.shown, computed: scoreSum ? fmt(scoreSum, 6) : null };
       if (scoreSum) this.checkTotalScore(v.totalScore, parts as Entered[], scoreSum);
     }
-    total.rulesTotal = rulesTotal(budget?.score ?? null, indicators);
+    const corrected = this.correctedParts;
+    const complete = corrected.length === v.indicators.length + 1 && corrected.every((d) => d !== null);
+    total.rulesTotal = complete ? fmt(sum(corrected as Decimal[]), 6) : null;
     if (v.grade) {
       const basis = v.totalScore?.value ?? scoreSum;
       const computed = basis ? gradeFor(basis) : null;
@@ -328,7 +337,7 @@ class TableScorer {
     const terms = weights.map((e) => fmt(e.value!)).join(' + ');
     const steps = [step(`分值合计 = ${terms} = ${fmt(weightSum)}`, `Sum of weights = ${terms} = ${fmt(weightSum)}`)];
     if (!same(printed.value, weightSum)) {
-      const rounding = printed.value.minus(weightSum).abs().lte(UNIT.plus(SAME));
+      const rounding = printed.value.minus(weightSum).abs().lte(UNIT_AND_SAME);
       this.add(printed.place, rounding ? 'WEIGHT_SUM_ROUNDING' : 'WEIGHT_SUM_MISMATCH', rounding ? 'warning' : 'error', printed.shown, fmt(weightSum),
         () => ({ zh: `总分的分值 ${printed.shown} 不等于各项分值之和 ${fmt(weightSum)}`, en: `Total weight ${printed.shown} differs from the sum of the weights ${fmt(weightSum)}` }), () => (steps));
     } else if (!same(weightSum, new Decimal(100))) {
@@ -347,7 +356,7 @@ class TableScorer {
       return;
     }
     if (same(printed.value, scoreSum)) return;
-    const rounding = printed.value.minus(scoreSum).abs().lte(UNIT.plus(SAME));
+    const rounding = printed.value.minus(scoreSum).abs().lte(UNIT_AND_SAME);
     this.add(printed.place, rounding ? 'TOTAL_SCORE_ROUNDING' : 'TOTAL_SCORE_MISMATCH', rounding ? 'warning' : 'error', printed.shown, fmt(scoreSum, 6),
       () => (rounding
         ? { zh: `总分 ${printed.shown} 与各项得分之和 ${fmt(scoreSum, 6)} 相差在取舍范围内`, en: `Total ${printed.shown} differs from the sum of the scores ${fmt(scoreSum, 6)} by rounding only` }
@@ -376,9 +385,3 @@ function sum(values: Decimal[]): Decimal {
   return values.reduce((s, d) => s.plus(d), new Decimal(0));
 }
 
-/** The 总分 once every finding is corrected: each part's computed value, or the entered one where the rules give none (qualitative, unreadable). */
-function rulesTotal(budgetScore: CheckedValue | null, indicators: IndicatorReport[]): string | null {
-  const parts = [budgetScore, ...indicators.map((i) => i.score)].map((p) => p?.computed ?? p?.entered ?? null);
-  if (parts.some((p) => p === null)) return null;
-  return fmt(sum(parts.map((p) => new Decimal(p!))), 6);
-}

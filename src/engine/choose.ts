@@ -23,7 +23,7 @@ export function emptyTally(): Tally {
 export function explainedBy(values: TableValues, profile: Profile, tally: Tally): void {
   const b = values.budget;
   const reading = b?.rate?.reading;
-  const rate = b?.full && b.executed ? executionRate(b.executed, b.full, profile) : null;
+  const rate = b?.full && b.executed ? executionRate(b.executed, b.full, profile, b.exactRate) : null;
   let rateOk: boolean | null = null;
   if (rate && reading) {
     rateOk = same(enteredRate(reading, rate), rate.value);

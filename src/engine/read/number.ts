@@ -7,7 +7,9 @@ import { squash } from '../text';
  * 0.3974. Text is read by its digits, so "8.3150000000000001" keeps them all — compared by value.
  */
 export function decimalFromNumber(n: number): Decimal {
-  return new Decimal(n.toPrecision(15));
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return new Decimal(n);
+  const shortest = String(n);
+  return new Decimal(shortest.length <= 16 ? shortest : n.toPrecision(15));
 }
 
 const NUMBER_TEXT = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;

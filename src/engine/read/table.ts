@@ -3,6 +3,7 @@ import type { Cell, GridView } from '../grid';
 import { toA1 } from '../grid';
 import type { LocatedIndicator, LocatedTable, Place } from '../locate/tables';
 import { tidy } from '../text';
+import { exactRate } from '../rules/budget';
 import { readIndicator } from '../rules/indicator';
 import type { IndicatorReading } from '../rules/indicator';
 import { RateReading, cellAmount, cellNumber, cellRate } from './number';
@@ -29,6 +30,8 @@ export interface BudgetValues {
   initial: Decimal | null;
   full: Decimal | null;
   executed: Decimal | null;
+  /** 全年执行数 ÷ 全年预算数 in percent, unrounded (null without both, or with a zero budget). */
+  exactRate: Decimal | null;
   weight: Entered | null;
   rate: EnteredRate | null;
   score: Entered | null;
@@ -140,10 +143,13 @@ function readBudget(table: LocatedTable, grid: GridView): BudgetValues | null {
   }
   const weightPlace = at(funds.columns.weight);
   const scorePlace = at(funds.columns.score);
+  const full = amount(funds.columns.full);
+  const executed = amount(funds.columns.executed);
   return {
     initial: amount(funds.columns.initial),
-    full: amount(funds.columns.full),
-    executed: amount(funds.columns.executed),
+    full,
+    executed,
+    exactRate: full && executed ? exactRate(executed, full) : null,
     weight: weightPlace ? readEntered(weightPlace) : null,
     rate: ratePlace
       ? {

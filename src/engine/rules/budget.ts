@@ -12,10 +12,14 @@ export interface RateComputation extends Computation {
   capped: Decimal;
 }
 
-/** 执行率 = 全年执行数 ÷ 全年预算数, in percent; capped at 100% and rounded per profile. Null when 全年预算数 is 0. */
-export function executionRate(executed: Decimal, full: Decimal, profile: Profile): RateComputation | null {
-  if (full.isZero()) return null;
-  const exact = executed.div(full).times(HUNDRED);
+/** 全年执行数 ÷ 全年预算数 in percent, unrounded: the same under every profile. Null when 全年预算数 is 0. */
+export function exactRate(executed: Decimal, full: Decimal): Decimal | null {
+  return full.isZero() ? null : executed.div(full).times(HUNDRED);
+}
+
+/** 执行率, capped at 100% and rounded per profile. Null when 全年预算数 is 0. */
+export function executionRate(executed: Decimal, full: Decimal, profile: Profile, exact = exactRate(executed, full)): RateComputation | null {
+  if (exact === null) return null;
   const capped = profile.rate.capAt100 && exact.gt(HUNDRED) ? HUNDRED : exact;
   const value = round(capped, profile.rate.rounding, profile.rate.decimals);
   const explain = () => {

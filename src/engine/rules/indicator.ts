@@ -76,7 +76,22 @@ function unreadable(zh: string, en: string): IndicatorReading {
   return { kind: 'unreadable', reason: step(zh, en) };
 }
 
+/** Readings are immutable and targets repeat from table to table: read each distinct pair once. */
+const readings = new Map<string, IndicatorReading>();
+const READINGS_CACHE_SIZE = 20000;
+
 export function readIndicator(targetText: string | null, actualText: string | null): IndicatorReading {
+  const key = `${targetText}\u0000${actualText}`;
+  let r = readings.get(key);
+  if (r === undefined) {
+    r = readIndicatorOnce(targetText, actualText);
+    if (readings.size >= READINGS_CACHE_SIZE) readings.clear();
+    readings.set(key, r);
+  }
+  return r;
+}
+
+function readIndicatorOnce(targetText: string | null, actualText: string | null): IndicatorReading {
   if (targetText === null || actualText === null) return unreadable('年度指标值或实际完成值为空，未核', 'Target or actual is empty: not checked');
   const target = parseMeasure(targetText);
   const actual = parseMeasure(actualText);
