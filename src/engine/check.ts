@@ -3,7 +3,7 @@ import { fmt, fmtAmount, fmtFixed, step } from './explain';
 import type { Place } from './locate/tables';
 import { shownValue } from './read/table';
 import type { Entered, IndicatorValues, TableValues } from './read/table';
-import type { ExplanationStep, Finding, IndicatorReport, Lang, Severity, TableReport } from './report';
+import type { ExplanationStep, Finding, IndicatorReport, Lang, Severity, TableReport, CheckedValue } from './report';
 import { budgetScore, enteredRate, exactBudgetScore, executionRate, RateComputation } from './rules/budget';
 import { GRADE_EN, gradeFor, readGrade } from './rules/grade';
 import { evaluateIndicator } from './rules/indicator';
@@ -34,8 +34,8 @@ function judge(entered: Decimal, computed: Decimal, exact: Decimal, tolerance: D
 }
 
 /** Scores one table under one profile: the report entry and its findings. */
-export function scoreTable(values: TableValues, profile: Profile, lang: Lang): ScoredTable {
-  return new TableScorer(values, profile, lang).run();
+export function scoreTable(values: TableValues, profile: Profile, lang: Lang, explainAll = false): ScoredTable {
+  return new TableScorer(values, profile, lang, explainAll).run();
 }
 
 class TableScorer {
@@ -49,6 +49,7 @@ class TableScorer {
     private readonly values: TableValues,
     private readonly profile: Profile,
     private readonly lang: Lang,
+    private readonly explainAll: boolean,
   ) {
     this.sheet = values.table.sheet;
     this.anchor = values.table.anchor.address;
@@ -72,6 +73,11 @@ class TableScorer {
       },
       findings: this.findings,
     };
+  }
+
+  /** With `explain`, every computed value carries its steps (for the task pane); the CLI's JSON stays lean without. */
+  private attach(value: CheckedValue, steps: () => ExplanationStep[]): void {
+    if (this.explainAll) value.steps = steps();
   }
 
   private add(place: Place, code: string, severity: Severity, entered: string | null, expected: string | null, message: () => Text, steps: () => ExplanationStep[]): void {
@@ -109,6 +115,7 @@ class TableScorer {
     if (b.rate) {
       const computed = rc ? rc.value.toFixed(this.profile.rate.decimals) : null;
       report.rate = { cell: b.rate.place.address, entered: null, computed };
+      if (rc) this.attach(report.rate, () => rc.explain());
       if (!rc) {
         this.add(b.rate.place, 'RATE_NOT_COMPUTABLE', 'info', null, null,
           () => ({ zh: '全年预算数为 0 或缺失，无法计算执行率', en: 'Full-year budget is 0 or missing: no execution rate' }), () => []);
@@ -130,6 +137,7 @@ class TableScorer {
       const rule = this.profile.budgetScore;
       const computed = sc ? (rule.rule === 'bands' ? fmt(sc.value) : fmtFixed(sc.value, rule.rounding, rule.decimals)) : null;
       report.score = { cell: score.place.address, entered: score.shown, computed };
+      if (rc && sc) this.attach(report.score, () => [...rc.explain(), ...sc.explain()]);
       this.correctedParts.push(sc ? sc.value : score.value);
       if (rc && !weight) {
         this.add(b.weight?.place ?? score.place, 'BUDGET_WEIGHT_MISSING', 'info', null, null,
@@ -234,6 +242,7 @@ class TableScorer {
     const inBand = ev.kind === 'qualitative' && s !== null && s.gte(ev.low) && s.lte(ev.high);
     const expected = ev.kind === 'quantitative' ? fmtScore(ev.expected.value) : inBand ? shown : null;
     report.score.computed = expected;
+    this.attach(report.score, ev.kind === 'quantitative' ? ev.expected.explain : ev.kind === 'qualitative' ? ev.explain : () => [ev.reason]);
     this.correctedParts.push(ev.kind === 'quantitative' ? ev.expected.value : s);
     if (ind.score.empty) {
       this.add(ind.score.place, 'MISSING_VALUE', 'error', null, expected,
@@ -311,14 +320,14 @@ class TableScorer {
     const weightSum = weights.every((e) => e && e.value) ? sum(weights.map((e) => e!.value!)) : null;
     if (v.totalWeight) {
       total.weight = { cell: v.totalWeight.place.address, entered: v.totalWeight.shown, computed: weightSum ? fmt(weightSum) : null };
-      this.checkWeightSum(v.totalWeight, weights as Entered[], weightSum);
+      this.checkWeightSum(v.totalWeight, weights as Entered[], weightSum, total.weight);
     }
     // 总分 = budget 得分 + Σ indicator 得分, as entered.
     const parts = [b?.score ?? null, ...v.indicators.map((i) => i.score)];
     const scoreSum = parts.every((e) => e && e.value) ? sum(parts.map((e) => e!.value!)) : null;
     if (v.totalScore) {
       total.score = { cell: v.totalScore.place.address, entered: v.totalScore.shown, computed: scoreSum ? fmt(scoreSum, 6) : null };
-      if (scoreSum) this.checkTotalScore(v.totalScore, parts as Entered[], scoreSum);
+      if (scoreSum) this.checkTotalScore(v.totalScore, parts as Entered[], scoreSum, total.score);
     }
     const corrected = this.correctedParts;
     const complete = corrected.length === v.indicators.length + 1 && corrected.every((d) => d !== null);
@@ -327,31 +336,36 @@ class TableScorer {
       const basis = v.totalScore?.value ?? scoreSum;
       const computed = basis ? gradeFor(basis) : null;
       total.grade = { cell: v.grade.place.address, entered: v.grade.text, computed };
-      if (computed && basis) this.checkGrade(v.grade.place, v.grade.text, computed, basis);
+      if (computed && basis) this.checkGrade(v.grade.place, v.grade.text, computed, basis, total.grade);
     }
     return total;
   }
 
-  private checkWeightSum(printed: Entered, weights: Entered[], weightSum: Decimal | null): void {
-    if (!weightSum || !printed.value) return;
-    const terms = weights.map((e) => fmt(e.value!)).join(' + ');
-    const steps = [step(`分值合计 = ${terms} = ${fmt(weightSum)}`, `Sum of weights = ${terms} = ${fmt(weightSum)}`)];
+  private checkWeightSum(printed: Entered, weights: Entered[], weightSum: Decimal | null, report: CheckedValue): void {
+    if (!weightSum) return;
+    const terms = () => weights.map((e) => fmt(e.value!)).join(' + ');
+    const steps = () => [step(`分值合计 = ${terms()} = ${fmt(weightSum)}`, `Sum of weights = ${terms()} = ${fmt(weightSum)}`)];
+    this.attach(report, steps);
+    if (!printed.value) return;
     if (!same(printed.value, weightSum)) {
       const rounding = printed.value.minus(weightSum).abs().lte(UNIT_AND_SAME);
       this.add(printed.place, rounding ? 'WEIGHT_SUM_ROUNDING' : 'WEIGHT_SUM_MISMATCH', rounding ? 'warning' : 'error', printed.shown, fmt(weightSum),
-        () => ({ zh: `总分的分值 ${printed.shown} 不等于各项分值之和 ${fmt(weightSum)}`, en: `Total weight ${printed.shown} differs from the sum of the weights ${fmt(weightSum)}` }), () => (steps));
+        () => ({ zh: `总分的分值 ${printed.shown} 不等于各项分值之和 ${fmt(weightSum)}`, en: `Total weight ${printed.shown} differs from the sum of the weights ${fmt(weightSum)}` }), steps);
     } else if (!same(weightSum, new Decimal(100))) {
       this.add(printed.place, 'WEIGHT_SUM_NOT_100', 'error', printed.shown, '100',
-        () => ({ zh: `各项分值之和为 ${fmt(weightSum)}，应为 100`, en: `The weights add up to ${fmt(weightSum)}, not 100` }), () => (steps));
+        () => ({ zh: `各项分值之和为 ${fmt(weightSum)}，应为 100`, en: `The weights add up to ${fmt(weightSum)}, not 100` }), steps);
     }
   }
 
-  private checkTotalScore(printed: Entered, parts: Entered[], scoreSum: Decimal): void {
-    const steps = [step(`总分 = 预算执行得分 + 各指标得分 = ${parts.map((e) => fmt(e.value!, 6)).join(' + ')} = ${fmt(scoreSum, 6)}`,
-      `Total = budget score + indicator scores = ${parts.map((e) => fmt(e.value!, 6)).join(' + ')} = ${fmt(scoreSum, 6)}`)];
+  private checkTotalScore(printed: Entered, parts: Entered[], scoreSum: Decimal, report: CheckedValue): void {
+    const steps = () => {
+      const terms = parts.map((e) => fmt(e.value!, 6)).join(' + ');
+      return [step(`总分 = 预算执行得分 + 各指标得分 = ${terms} = ${fmt(scoreSum, 6)}`, `Total = budget score + indicator scores = ${terms} = ${fmt(scoreSum, 6)}`)];
+    };
+    this.attach(report, steps);
     if (!printed.value) {
       if (printed.empty) {
-        this.add(printed.place, 'MISSING_VALUE', 'error', null, fmt(scoreSum, 6), () => ({ zh: '总分未填写', en: 'Total score is empty' }), () => (steps));
+        this.add(printed.place, 'MISSING_VALUE', 'error', null, fmt(scoreSum, 6), () => ({ zh: '总分未填写', en: 'Total score is empty' }), steps);
       } else this.unreadable(printed, { zh: '总分', en: 'Total score' });
       return;
     }
@@ -361,22 +375,23 @@ class TableScorer {
       () => (rounding
         ? { zh: `总分 ${printed.shown} 与各项得分之和 ${fmt(scoreSum, 6)} 相差在取舍范围内`, en: `Total ${printed.shown} differs from the sum of the scores ${fmt(scoreSum, 6)} by rounding only` }
         : { zh: `总分应为各项得分之和 ${fmt(scoreSum, 6)}，填写 ${printed.shown}`, en: `Total should be the sum of the scores ${fmt(scoreSum, 6)}; ${printed.shown} entered` }),
-      () => (steps));
+      steps);
   }
 
-  private checkGrade(place: Place, text: string | null, computed: string, basis: Decimal): void {
-    const steps = [step(`评分等级：优 ≥ 90，良 80–90，中 60–80，差 < 60；总分 ${fmt(basis, 6)} → ${computed}`,
+  private checkGrade(place: Place, text: string | null, computed: string, basis: Decimal, report: CheckedValue): void {
+    const steps = () => [step(`评分等级：优 ≥ 90，良 80–90，中 60–80，差 < 60；总分 ${fmt(basis, 6)} → ${computed}`,
       `Grade: 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60; total ${fmt(basis, 6)} → ${computed} (${GRADE_EN[computed as keyof typeof GRADE_EN]})`)];
+    this.attach(report, steps);
     if (text === null) {
-      this.add(place, 'GRADE_MISSING', 'warning', null, computed, () => ({ zh: `评分等级未填写，应为「${computed}」`, en: `Grade is empty; it should be ${computed}` }), () => (steps));
+      this.add(place, 'GRADE_MISSING', 'warning', null, computed, () => ({ zh: `评分等级未填写，应为「${computed}」`, en: `Grade is empty; it should be ${computed}` }), steps);
       return;
     }
     const entered = readGrade(text);
     if (entered === null) {
-      this.add(place, 'VALUE_UNREADABLE', 'info', text, computed, () => ({ zh: `评分等级「${text}」无法识别，未核`, en: `Grade "${text}" is not a known grade: not checked` }), () => (steps));
+      this.add(place, 'VALUE_UNREADABLE', 'info', text, computed, () => ({ zh: `评分等级「${text}」无法识别，未核`, en: `Grade "${text}" is not a known grade: not checked` }), steps);
     } else if (entered !== computed) {
       this.add(place, 'GRADE_MISMATCH', 'error', text, computed,
-        () => ({ zh: `总分 ${fmt(basis, 6)} 对应等级「${computed}」，填写「${text}」`, en: `Total ${fmt(basis, 6)} means grade ${computed}; "${text}" entered` }), () => (steps));
+        () => ({ zh: `总分 ${fmt(basis, 6)} 对应等级「${computed}」，填写「${text}」`, en: `Total ${fmt(basis, 6)} means grade ${computed}; "${text}" entered` }), steps);
     }
   }
 }

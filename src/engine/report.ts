@@ -11,6 +11,8 @@ export interface CheckedValue {
   cell: string;
   entered: string | null;
   computed: string | null;
+  /** How `computed` is obtained, step by step (only with the `explain` option). */
+  steps?: ExplanationStep[];
 }
 
 export interface BudgetReport {

@@ -11,6 +11,8 @@ export interface CheckOptions {
   profile?: string;
   /** Language of messages and notices; explanation steps always carry both. */
   lang?: Lang;
+  /** Attach the explanation steps to every computed value, not only to findings (the task pane's "解释"). */
+  explain?: boolean;
 }
 
 export class UnknownProfileError extends Error {
@@ -49,7 +51,7 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
     if (!p) throw new UnknownProfileError(requested);
     profile = p;
   }
-  const scored = tables.map((t) => scoreTable(t, profile, lang));
+  const scored = tables.map((t) => scoreTable(t, profile, lang, options.explain ?? false));
   const tally = tallyOf(tables, profile);
   const choice: ProfileChoice = {
     id: profile.id,
