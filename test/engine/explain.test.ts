@@ -59,3 +59,17 @@ test('with `explain`, every computed value carries its steps — correct ones to
   const lean = checkWorkbook(exampleSheets(), { profile: 'national' }).tables[1];
   expect(lean.budget!.rate!.steps).toBeUndefined();
 });
+
+test('the automatic profile choice picks truncation for the 普陀区 tables', async () => {
+  const { stackForms } = await import('../../src/engine/form');
+  const { PUTUO_ONLINE } = await import('../../src/engine/sample');
+  // 普陀区 seed (001): 全年预算数, 全年执行数, 执行率 and 得分 as published.
+  const rows: Array<[number, number, number, number]> = [[30, 29.9, 99.66, 9.96], [43.65, 43.47, 99.58, 9.95], [20, 19.95, 99.75, 9.97], [20, 19.93, 99.65, 9.96]];
+  const forms = rows.map(([full, executed, rate, budgetScore], i) => ({
+    spec: { ...PUTUO_ONLINE, project: `普陀区项目${i + 1}`, full, initial: full, executed, rate, budgetScore, totalScore: 90 + budgetScore },
+    style: { labels: 'merged' as const, rate: 'percent-header' as const },
+  }));
+  const report = checkWorkbook([stackForms('普陀', forms).sheet]);
+  expect(report.profile).toMatchObject({ id: 'truncate', chosen: 'auto', explains: '4/4 budget rows, 8/8 computed values' });
+  expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+});
