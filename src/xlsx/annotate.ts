@@ -34,7 +34,10 @@
  * The state travels with the note, so it stays right when Excel moves cells around. Clearing:
  * a comment starting with the marker is deleted (with its VML box); a marker block inside a
  * user's note is cut off together with its separator; each cell gets its recorded `s` back or
- * loses the cell/row that was created (unless someone has typed into it since). Parts that end
+ * loses the cell/row that was created (unless someone has typed into it since). The recorded
+ * format is put back only if it equals the cell's current one in everything but the fill: a
+ * program that renumbered the formats on saving (LibreOffice does) must not make clearing
+ * apply some other number format or font; such a cell keeps its mark fill. Parts that end
  * up empty are deleted with their relationship, override and `<legacyDrawing>`, since no
  * producer writes an empty comments part or VML drawing: these are the ones we created. Mark
  * formats and fills at the end of their lists that nothing uses any more are dropped. Without
@@ -71,12 +74,12 @@ import {
   restoreCells,
   restyleCells,
 } from './ooxml-sheet';
-import { MarkStyles, cellXfCount, removeMarkStyles } from './ooxml-styles';
+import { MarkStyles, removeMarkStyles, sameButFill } from './ooxml-styles';
 
 export { WorkbookFormatError } from './ooxml-package';
 
 /** First line of every note text this module writes. */
-export const NOTE_MARKER = '【selfeval】';
+const NOTE_MARKER = '【selfeval】';
 const STATE_PREFIX = 'selfeval:';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -190,8 +193,8 @@ function annotateSheet(pkg: OoxmlPackage, sheetPath: string, marks: readonly Cel
 /** Removes the marks of every worksheet and the mark styles left unused; returns the notes removed. */
 function clearMarks(pkg: OoxmlPackage, parts: WorkbookParts): number {
   const sheetPaths = [...parts.sheets.values()];
-  const xfCount = cellXfCount(pkg.text(parts.styles));
-  const removed = sheetPaths.reduce((sum, sheetPath) => sum + clearSheet(pkg, sheetPath, xfCount), 0);
+  const mayRestore = sameButFill(pkg.text(parts.styles));
+  const removed = sheetPaths.reduce((sum, sheetPath) => sum + clearSheet(pkg, sheetPath, mayRestore), 0);
   if (removed > 0) {
     const maxXf = Math.max(-1, ...sheetPaths.map((p) => maxUsedXf(pkg.text(p))));
     pkg.write(parts.styles, removeMarkStyles(pkg.text(parts.styles), maxXf));
@@ -199,7 +202,7 @@ function clearMarks(pkg: OoxmlPackage, parts: WorkbookParts): number {
   return removed;
 }
 
-function clearSheet(pkg: OoxmlPackage, sheetPath: string, xfCount: number): number {
+function clearSheet(pkg: OoxmlPackage, sheetPath: string, mayRestore: (current: number, recorded: number) => boolean): number {
   const rels = readRelationships(pkg, sheetPath);
   const commentsRel = findRel(pkg, rels, REL.comments);
   if (!commentsRel) return 0;
@@ -226,11 +229,9 @@ function clearSheet(pkg: OoxmlPackage, sheetPath: string, xfCount: number): numb
   }
   const targets = cells.flatMap(({ note, addr }) => {
     const origin = parseState(note.text);
-    // A recorded format the styles no longer have (edited elsewhere) would make the file invalid.
-    const valid = origin !== null && !(origin.kind === 'existing' && Number(origin.s ?? 0) >= xfCount);
-    return valid ? [{ addr, origin }] : [];
+    return origin ? [{ addr, origin }] : [];
   });
-  pkg.write(sheetPath, restoreCells(sheetXml, targets));
+  pkg.write(sheetPath, restoreCells(sheetXml, targets, mayRestore));
   return removed.length;
 }
 

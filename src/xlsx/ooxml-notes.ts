@@ -24,9 +24,10 @@ import {
 } from './ooxml-xml';
 
 /** Author of the notes this module creates. */
-export const NOTE_AUTHOR = 'selfeval';
-/** Separates a block appended to an existing note from the note's own text. */
-const APPEND_SEPARATOR = '\n\n';
+const NOTE_AUTHOR = 'selfeval';
+/** A block appended to an existing note is separated from the note's own text by a blank line. */
+const SEPARATOR_LINE_BREAKS = 2;
+const APPEND_SEPARATOR = '\n'.repeat(SEPARATOR_LINE_BREAKS);
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
@@ -158,9 +159,8 @@ export function removeNotes(xml: string, marker: string): { xml: string; removed
       continue;
     }
     kept.push(comment);
-    const cut = at > 0 && textEl ? cutAppendedEdits(xml, textEl, marker) : [];
-    if (cut.length === 0) continue;
-    edits.push(...cut);
+    if (at < 0 || !textEl) continue;
+    edits.push(...cutAppendedEdits(xml, textEl, at));
     removed.push({ ref, text: text.slice(at), whole: false });
   }
   const lastAuthor = layout.authorNames.length - 1;
@@ -172,26 +172,43 @@ export function removeNotes(xml: string, marker: string): { xml: string; removed
   return { xml: applyEdits(xml, edits), removed, remaining: kept.length };
 }
 
-const NEWLINE_AT_END = /(?:\r\n|\n|\r|&#10;|&#x[aA];|&#13;|&#x[dD];)$/;
-
-/** Edits cutting an appended marker block (separator included) and any runs after it. */
-function cutAppendedEdits(xml: string, textEl: XmlElement, marker: string): Edit[] {
+/**
+ * Edits cutting the text from decoded offset `at` (where the marker starts) back over the
+ * separator to the end: the run holding the cut is truncated (its raw text before the cut is
+ * kept as written) or, if the cut falls at its start, dropped; later runs are dropped. Working on
+ * decoded text also handles notes re-saved by other programs, which may split the marker
+ * across runs or write line breaks as `&#10;`.
+ */
+function cutAppendedEdits(xml: string, textEl: XmlElement, at: number): Edit[] {
   const runs = textRuns(xml, textEl);
-  const i = runs.findIndex(({ t }) => {
-    const at = xml.indexOf(marker, t.openEnd);
-    return at >= 0 && at < t.closeStart;
-  });
-  if (i < 0) return [];
-  const { holder, t } = runs[i];
-  let cut = xml.indexOf(marker, t.openEnd);
-  for (let n = 0; n < APPEND_SEPARATOR.length; n++) {
-    const newline = NEWLINE_AT_END.exec(xml.slice(t.openEnd, cut));
+  const texts = runs.map(({ t }) => unescapeXml(innerXml(xml, t)));
+  const full = texts.join('');
+  let cut = at;
+  for (let n = 0; n < SEPARATOR_LINE_BREAKS; n++) {
+    const newline = /(?:\r\n|\n|\r)$/.exec(full.slice(0, cut));
     if (!newline) break;
     cut -= newline[0].length;
   }
-  const ownRun = cut === t.openEnd && holder !== t;
-  const later = runs.slice(i + 1).map(({ holder: h }) => ({ start: h.start, end: h.end, text: '' }));
-  return [ownRun ? { start: holder.start, end: holder.end, text: '' } : { start: cut, end: t.closeStart, text: '' }, ...later];
+  let i = 0;
+  let runStart = 0;
+  while (i < runs.length - 1 && runStart + texts[i].length <= cut) runStart += texts[i++].length;
+  const { holder, t } = runs[i];
+  const removal = (el: XmlElement): Edit => ({ start: el.start, end: el.end, text: '' });
+  const later = runs.slice(i + 1).map((r) => removal(r.holder));
+  if (cut === runStart && holder !== t) return [removal(holder), ...later];
+  const rawCut = t.openEnd + rawLength(innerXml(xml, t), cut - runStart);
+  return [{ start: rawCut, end: t.closeStart, text: '' }, ...later];
+}
+
+/** The length of the prefix of escaped text `raw` that decodes to `decoded` characters. */
+function rawLength(raw: string, decoded: number): number {
+  let i = 0;
+  for (let n = 0; n < decoded; ) {
+    const end = raw[i] === '&' ? raw.indexOf(';', i) + 1 : i + 1;
+    n += unescapeXml(raw.slice(i, end)).length;
+    i = end;
+  }
+  return i;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,7 +252,7 @@ export function addNoteShapes(vml: string, boxes: readonly NoteBox[]): string {
   const free = vmlIdBlocks(vml).flatMap((block) =>
     Array.from({ length: IDS_PER_BLOCK - 1 }, (_, i) => block * IDS_PER_BLOCK + 1 + i).filter((id) => !used.has(id)),
   );
-  if (free.length < boxes.length) throw new Error('the VML drawing has no free shape ids left for more notes');
+  if (free.length < boxes.length) throw new Error('the VML drawing has no free shape ids (o:idmap) left for more notes');
   const shapes = boxes.map((box, i) => noteShape(free[i], box)).join('');
   const close = vml.lastIndexOf('</xml>');
   if (close < 0) throw new Error('VML drawing has no </xml> end tag');

@@ -172,7 +172,7 @@ export interface Relationship {
 }
 
 /** `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */
-export function relsPathOf(part: string): string {
+function relsPathOf(part: string): string {
   const slash = part.lastIndexOf('/');
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
@@ -182,7 +182,7 @@ function directoryOf(part: string): string {
 }
 
 /** Resolves a relationship target against the folder of its source part. */
-export function resolveTarget(sourcePart: string, target: string): string {
+function resolveTarget(sourcePart: string, target: string): string {
   const raw = target.startsWith('/') ? target.slice(1) : directoryOf(sourcePart) + target;
   const out: string[] = [];
   for (const seg of raw.split('/')) {

@@ -136,14 +136,15 @@ export function restyleCells(xml: string, targets: readonly RestyleTarget[]): { 
     if (!row) {
       const cells = group.map((t) => newCell(t.addr, t.styleFor(columnStyle(t.addr.col) ?? 0)));
       const text = `<${p}row r="${index}">${cells.join('')}</${p}row>`;
-      const next = [...rows.values()].find((r) => r.index > index);
+      const at = [...rows.values()].find((r) => r.index > index)?.el.start ?? data.closeStart;
       if (data.selfClosing) newRows.push(text);
-      else edits.push({ start: next ? next.el.start : data.closeStart, end: next ? next.el.start : data.closeStart, text });
+      else edits.push({ start: at, end: at, text });
       for (const t of group) origins.set(t, { kind: 'created', row: 'created' });
       continue;
     }
     const rowTag = startTag(xml, row.el);
-    const rowStyle = attr(rowTag, 'customFormat') === '1' ? attr(rowTag, 's') : null;
+    const customFormat = attr(rowTag, 'customFormat');
+    const rowStyle = customFormat === '1' || customFormat === 'true' ? attr(rowTag, 's') : null;
     const baseOfNew = (col: number): number => (rowStyle !== null ? Number(rowStyle) : columnStyle(col) ?? 0);
     if (row.el.selfClosing) {
       const cells = group.map((t) => newCell(t.addr, t.styleFor(baseOfNew(t.addr.col))));
@@ -178,10 +179,15 @@ export interface RestoreTarget {
 }
 
 /**
- * Undoes restyleCells: puts back each cell's style attribute, removes cells (and rows) that were
- * created and are still empty, and closes rows (and sheetData) that were opened for them.
+ * Undoes restyleCells: puts back each cell's style attribute where `mayRestore(current, recorded)`
+ * allows it, removes cells (and rows) that were created and are still empty, and closes rows
+ * (and sheetData) that were opened for them.
  */
-export function restoreCells(xml: string, targets: readonly RestoreTarget[]): string {
+export function restoreCells(
+  xml: string,
+  targets: readonly RestoreTarget[],
+  mayRestore: (currentXf: number, recordedXf: number) => boolean,
+): string {
   const data = sheetData(xml);
   const rows = rowsOf(xml, data);
   const edits: Edit[] = [];
@@ -202,6 +208,7 @@ export function restoreCells(xml: string, targets: readonly RestoreTarget[]): st
         removedCells++;
       } else {
         const s = origin.kind === 'existing' ? origin.s : null;
+        if (!mayRestore(Number(attr(tag, 's') ?? '0'), Number(s ?? '0'))) continue;
         cellEdits.push({ start: cell.el.start, end: cell.el.openEnd, text: s === null ? removeAttr(tag, 's') : setAttr(tag, 's', s) });
       }
     }

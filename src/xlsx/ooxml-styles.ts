@@ -118,9 +118,26 @@ export class MarkStyles {
   }
 }
 
-/** The number of cell formats (cellXfs entries). */
-export function cellXfCount(xml: string): number {
-  return styleLists(xml)?.xfItems.length ?? 0;
+/**
+ * A test whether two cell formats are the same but for their fill (fillId, applyFill): only then
+ * is putting back a recorded format safe. Programs that renumber the formats on saving (e.g.
+ * LibreOffice) make the recorded index point elsewhere, and then the test fails.
+ */
+export function sameButFill(xml: string): (a: number, b: number) => boolean {
+  const xfs = styleLists(xml)?.xfItems ?? [];
+  const signature = (i: number): string | null => {
+    const xf = xfs[i];
+    if (!xf) return null;
+    const attrs = [...startTag(xml, xf).matchAll(/\s([\w:.-]+)\s*=\s*("[^"]*"|'[^']*')/g)]
+      .filter((m) => m[1] !== 'fillId' && m[1] !== 'applyFill')
+      .map((m) => `${m[1]}=${m[2].slice(1, -1)}`)
+      .sort();
+    return `${attrs.join(' ')}>${xml.slice(xf.openEnd, xf.closeStart)}`;
+  };
+  return (a, b) => {
+    const x = signature(a);
+    return x !== null && x === signature(b);
+  };
 }
 
 /**

@@ -68,7 +68,7 @@ function isNameEnd(ch: string | undefined): boolean {
 }
 
 /** The element whose start tag begins at `start` (which must point at `<`). */
-export function elementAt(xml: string, start: number): XmlElement {
+function elementAt(xml: string, start: number): XmlElement {
   NAME_AT.lastIndex = start + 1;
   const name = NAME_AT.exec(xml);
   if (!name) throw new Error(`no XML element at offset ${start}`);
@@ -107,12 +107,10 @@ function indexOfName(xml: string, token: string, from: number): number {
   return at;
 }
 
-/** First element named `local` (any prefix) starting in [from, to). */
-export function findElement(xml: string, local: string, from = 0, to = xml.length): XmlElement | null {
-  const re = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${escapeRegExp(local)}(?=[\\s/>])`, 'g');
-  re.lastIndex = from;
-  const m = re.exec(xml);
-  return m && m.index < to ? elementAt(xml, m.index) : null;
+/** The first element named `local` (any prefix) in document order. */
+export function findElement(xml: string, local: string): XmlElement | null {
+  const m = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${escapeRegExp(local)}(?=[\\s/>])`).exec(xml);
+  return m ? elementAt(xml, m.index) : null;
 }
 
 /** The document element (first element after the prolog). */
@@ -223,7 +221,7 @@ export function adjustCount(tag: string, delta: number): string {
   return count === null ? tag : setAttr(tag, 'count', String(Number(count) + delta));
 }
 
-export function escapeText(s: string): string {
+function escapeText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
