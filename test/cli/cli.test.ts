@@ -7,6 +7,7 @@ import { zipSync } from 'fflate';
 import { run, Io } from '../../src/cli/main';
 import type { RunReport } from '../../src/engine/report';
 import { FIXTURES_DIR, fixtures } from '../support/fixtures';
+import { readWorkbook as readSnapshot } from '../xlsx/workbook-snapshot';
 
 function capture(argv: string[]): { code: number; out: string; err: string } {
   let out = '';
@@ -145,5 +146,59 @@ describe('the installed command', () => {
     const r = node(['check', bad]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('不是 .xlsx 文件');
+  });
+});
+
+describe('--annotate and clear', () => {
+  test('the annotated copy marks exactly the finding cells; the original is untouched; clear gives it back', () => {
+    const fx = fixtures().find((f) => f.name.startsWith('mut'))!;
+    const input = path.join(dir, 'in', fx.name);
+    fs.mkdirSync(path.dirname(input));
+    fs.copyFileSync(fx.file, input);
+    const before = fs.readFileSync(input);
+    const { code, out, err } = capture(['check', input, '--annotate', path.join(dir, 'out'), '--format', 'json']);
+    expect(code).toBe(1);
+    expect(err).toContain(path.join('out', fx.name));
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+    const annotatedFile = path.join(dir, 'out', fx.name);
+    const annotated = readSnapshot(fs.readFileSync(annotatedFile));
+    const original = readSnapshot(before);
+    const file = (JSON.parse(out) as RunReport).files[0];
+    if ('error' in file) throw new Error(file.error);
+    const marked = new Set(file.findings.map((f) => `${f.sheet}!${f.cell}`));
+    for (const [sheet, view] of original.sheets) {
+      const after = annotated.sheets.get(sheet)!;
+      for (const a of new Set([...view.addresses, ...after.addresses])) {
+        const o = view.cell(a);
+        const n = after.cell(a);
+        expect(n.content).toEqual(o.content);
+        expect({ ...n.style, fill: '' }).toEqual({ ...o.style, fill: '' });
+        if (marked.has(`${sheet}!${a}`)) {
+          expect(n.notes.join('\n')).toContain('【selfeval】');
+          expect(n.style.fill).not.toEqual(o.style.fill);
+        } else {
+          expect(n).toEqual(o);
+        }
+      }
+    }
+    const error = file.findings.find((f) => f.cell === 'H73')!;
+    expect(annotated.sheets.get(error.sheet)!.cell('H73').notes.join('\n')).toContain('RATE_MISMATCH');
+
+    const cleared = path.join(dir, 'cleared.xlsx');
+    const c = capture(['clear', annotatedFile, '--out', cleared]);
+    expect(c.code).toBe(0);
+    expect(c.out).toContain(`removed ${marked.size} marks`);
+    const back = readSnapshot(fs.readFileSync(cleared));
+    for (const [sheet, view] of original.sheets) for (const a of view.addresses) expect(back.sheets.get(sheet)!.cell(a)).toEqual(view.cell(a));
+  });
+
+  test('--annotate never overwrites the file it checks', () => {
+    const input = path.join(dir, 'x.xlsx');
+    fs.copyFileSync(path.join(FIXTURES_DIR, '004-stacked-flat.xlsx'), input);
+    const before = fs.readFileSync(input);
+    const r = capture(['check', input, '--annotate', dir]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('不能覆盖原文件');
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
   });
 });
