@@ -124,6 +124,26 @@ describe('bad input: one clear line each, the batch goes on, exit 2', () => {
     expect(capture(['check', f]).out).toContain('! 说明: 此工作表没有找到自评表');
   });
 
+  test('an empty workbook (one empty sheet) is a notice too', () => {
+    const f = plainWorkbook(path.join(dir, 'empty.xlsx'), []);
+    const r = capture(['check', f]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('! 说明: 此工作表没有找到自评表');
+  });
+
+  test('a progress bar on a terminal for several files, nothing when not a terminal', () => {
+    const files = [0, 1, 2].map((i) => {
+      const f = path.join(dir, `f${i}.xlsx`);
+      fs.copyFileSync(path.join(FIXTURES_DIR, '000-stacked-official.xlsx'), f);
+      return f;
+    });
+    let err = '';
+    run(['check', ...files, '--format', 'json'], { stdout: () => undefined, stderr: (s) => (err += s), stderrIsTty: true });
+    expect(err).toContain('3/3');
+    expect(err.endsWith('\n')).toBe(true);
+    expect(capture(['check', ...files, '--format', 'json']).err).toBe('');
+  });
+
   test('usage errors', () => {
     expect(capture(['check']).code).toBe(2);
     expect(capture(['check', 'x.xlsx', '--format', 'xml']).code).toBe(2);
