@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { fmt, fmtAmount, fmtFixed, step } from './explain';
+import { toA1 } from './grid';
 import type { Place } from './locate/tables';
 import { shownValue } from './read/table';
 import type { Entered, IndicatorValues, TableValues } from './read/table';
@@ -21,9 +22,26 @@ const SAME = new Decimal('1e-9');
 /** One unit in the last printed decimal (2 decimals): what another rounding convention changes. */
 const UNIT = new Decimal('0.01');
 const UNIT_AND_SAME = UNIT.plus(SAME);
+/** The budget score's rounding tolerance grows by 0.01% of its weight. */
+const PER_WEIGHT_TOLERANCE = new Decimal('0.0001');
+/** Amounts agree to the cent. */
+const HALF_CENT = new Decimal('0.005');
+const ZERO = new Decimal(0);
+const HUNDRED = new Decimal(100);
+
+const AMOUNT_NAMES: Record<'initial' | 'full' | 'executed', Text> = {
+  initial: { zh: '年初预算数', en: 'initial budget' },
+  full: { zh: '全年预算数', en: 'full-year budget' },
+  executed: { zh: '全年执行数', en: 'executed' },
+};
 
 export function same(a: Decimal, b: Decimal): boolean {
   return a.eq(b) || a.minus(b).abs().lte(SAME);
+}
+
+/** a > b beyond a float artefact. */
+function exceeds(a: Decimal, b: Decimal): boolean {
+  return a.gt(b) && !same(a, b);
 }
 
 /** Which finding an entered value gets against the profile's value and the exact (unrounded) one. */
@@ -87,8 +105,8 @@ class TableScorer {
   }
 
   private unreadable(e: Entered, what: Text): void {
-    const raw = String(e.place.cell?.value ?? '');
-    this.add(e.place, 'VALUE_UNREADABLE', 'info', raw, null,
+    const raw = String(e.cell?.value ?? '');
+    this.add(e, 'VALUE_UNREADABLE', 'info', raw, null,
       () => ({ zh: `${what.zh}「${raw}」不是数字，未核`, en: `${what.en} "${raw}" is not a number: not checked` }), () => []);
   }
 
@@ -123,7 +141,7 @@ class TableScorer {
         this.add(b.rate.place, 'MISSING_VALUE', 'error', null, computed,
           () => ({ zh: `执行率未填写，应为 ${computed}%`, en: `Execution rate is empty; it should be ${computed}%` }), () => rc.explain());
       } else if (!b.rate.reading) {
-        this.unreadable({ place: b.rate.place, value: null, shown: null, unreadable: true, empty: false }, { zh: '执行率', en: 'Execution rate' });
+        this.unreadable({ ...b.rate.place, value: null, shown: null, unreadable: true, empty: false }, { zh: '执行率', en: 'Execution rate' });
       } else {
         const entered = enteredRate(b.rate.reading, rc);
         report.rate.entered = shownValue(entered, b.rate.place.cell);
@@ -136,29 +154,30 @@ class TableScorer {
       const sc = rc && weight ? budgetScore(weight, rc, this.profile) : null;
       const rule = this.profile.budgetScore;
       const computed = sc ? (rule.rule === 'bands' ? fmt(sc.value) : fmtFixed(sc.value, rule.rounding, rule.decimals)) : null;
-      report.score = { cell: score.place.address, entered: score.shown, computed };
+      report.score = { cell: score.address, entered: score.shown, computed };
       if (rc && sc) this.attach(report.score, () => [...rc.explain(), ...sc.explain()]);
       this.correctedParts.push(sc ? sc.value : score.value);
       if (rc && !weight) {
-        this.add(b.weight?.place ?? score.place, 'BUDGET_WEIGHT_MISSING', 'info', null, null,
+        this.add(b.weight ?? score, 'BUDGET_WEIGHT_MISSING', 'info', null, null,
           () => ({ zh: '预算执行的分值缺失，得分未核', en: 'The budget weight is missing: score not checked' }), () => []);
       }
       if (score.unreadable) this.unreadable(score, { zh: '预算执行得分', en: 'Budget score' });
       if (sc && weight && rc && score.empty) {
-        this.add(score.place, 'MISSING_VALUE', 'error', null, computed,
+        this.add(score, 'MISSING_VALUE', 'error', null, computed,
           () => ({ zh: `预算执行得分未填写，应为 ${computed}`, en: `Budget score is empty; it should be ${computed}` }), () => ([...rc.explain(), ...sc.explain()]));
       } else if (sc && weight && rc && score.value) {
         const entered = score.value;
         const exact = exactBudgetScore(weight, rc, this.profile) ?? sc.value;
-        const tolerance = UNIT.plus(weight.times('0.0001'));
+        const tolerance = UNIT.plus(weight.times(PER_WEIGHT_TOLERANCE));
         const verdict = judge(entered, sc.value, exact, tolerance);
         const steps = () => [...rc.explain(), ...sc.explain()];
         if (verdict === 'rounding') {
-          this.add(score.place, 'BUDGET_SCORE_ROUNDING', 'warning', score.shown, computed,
+          this.add(score, 'BUDGET_SCORE_ROUNDING', 'warning', score.shown, computed,
             () => ({ zh: `预算执行得分按「${this.profile.name.zh}」应为 ${computed}，填写 ${score.shown}，属取舍差异`, en: `Budget score under "${this.profile.name.en}" is ${computed}; ${score.shown} entered is a rounding difference` }), steps);
         } else if (verdict === 'wrong') {
-          this.add(score.place, 'BUDGET_SCORE_MISMATCH', 'error', score.shown, computed,
-            () => ({ zh: `预算执行得分应为 ${computed}（${fmt(weight)} × ${rc.value.toFixed(2)}%），填写 ${score.shown}`, en: `Budget score should be ${computed} (${fmt(weight)} × ${rc.value.toFixed(2)}%); ${score.shown} entered` }), steps);
+          const product = `${fmt(weight)} × ${rc.value.toFixed(2)}%`;
+          this.add(score, 'BUDGET_SCORE_MISMATCH', 'error', score.shown, computed,
+            () => ({ zh: `预算执行得分应为 ${computed}（${product}），填写 ${score.shown}`, en: `Budget score should be ${computed} (${product}); ${score.shown} entered` }), steps);
         }
       }
     }
@@ -173,9 +192,11 @@ class TableScorer {
     } else if (verdict === 'wrong') {
       const uncapped = !rc.capped.eq(rc.exact) && entered.minus(rc.exact).abs().lte(UNIT);
       this.add(place, uncapped ? 'RATE_NOT_CAPPED' : 'RATE_MISMATCH', uncapped ? 'warning' : 'error', e, computed,
-        () => (uncapped
-          ? { zh: `执行率超过 100%，应按 100% 计，填写 ${e}%`, en: `Execution rate above 100% counts as 100%; ${e}% entered` }
-          : { zh: `执行率应为 ${computed}%（${this.budgetFraction()}），填写 ${e}%`, en: `Execution rate should be ${computed}% (${this.budgetFraction()}); ${e}% entered` }),
+        () => {
+          if (uncapped) return { zh: `执行率超过 100%，应按 100% 计，填写 ${e}%`, en: `Execution rate above 100% counts as 100%; ${e}% entered` };
+          const fraction = this.budgetFraction();
+          return { zh: `执行率应为 ${computed}%（${fraction}），填写 ${e}%`, en: `Execution rate should be ${computed}% (${fraction}); ${e}% entered` };
+        },
         () => rc.explain());
     }
   }
@@ -188,27 +209,25 @@ class TableScorer {
   /** 年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金, column by column, when the sub-rows are filled. */
   private checkFundsParts(): void {
     for (const { column, total, parts } of this.values.budget!.parts) {
-      if (!total.value || parts.some((p) => p.value === null)) continue;
-      const sum = parts.reduce((s, p) => s.plus(p.value!), new Decimal(0));
-      if (sum.minus(total.value).abs().lte('0.005')) continue;
-      const names: Record<typeof column, Text> = {
-        initial: { zh: '年初预算数', en: 'initial budget' },
-        full: { zh: '全年预算数', en: 'full-year budget' },
-        executed: { zh: '全年执行数', en: 'executed' },
-      };
-      const n = names[column];
-      const entered = total.value;
-      const terms = parts.map((p) => fmtAmount(p.value!)).join(' + ');
-      this.add(total.place, 'FUNDS_SUM_MISMATCH', 'warning', total.shown, fmtAmount(sum),
-        () => ({ zh: `年度资金总额的${n.zh} ${fmtAmount(entered)} 不等于各项之和 ${fmtAmount(sum)}`, en: `Total ${n.en} ${fmtAmount(entered)} differs from the sum of its parts ${fmtAmount(sum)}` }),
-        () => ([step(`${n.zh}：${terms} = ${fmtAmount(sum)}`, `${n.en}: ${terms} = ${fmtAmount(sum)}`)]));
+      if (!total.value || parts.some((p) => p === null)) continue;
+      const partsSum = sum(parts as Decimal[]);
+      if (partsSum.minus(total.value).abs().lte(HALF_CENT)) continue;
+      const n = AMOUNT_NAMES[column];
+      const entered = fmtAmount(total.value);
+      const expected = fmtAmount(partsSum);
+      this.add(total, 'FUNDS_SUM_MISMATCH', 'warning', total.shown, expected,
+        () => ({ zh: `年度资金总额的${n.zh} ${entered} 不等于各项之和 ${expected}`, en: `Total ${n.en} ${entered} differs from the sum of its parts ${expected}` }),
+        () => {
+          const terms = `${parts.map((p) => fmtAmount(p!)).join(' + ')} = ${expected}`;
+          return [step(`${n.zh}：${terms}`, `${n.en}: ${terms}`)];
+        });
     }
   }
 
   // ---- 三级指标 -------------------------------------------------------------------------
 
   private checkIndicator(ind: IndicatorValues): IndicatorReport {
-    const label = ind.name ?? ind.located.name.address;
+    const label = ind.name ?? toA1(ind.located.row, this.values.table.indicatorColumns!.name);
     const report: IndicatorReport = {
       row: ind.located.row + 1,
       level1: ind.located.level1,
@@ -217,8 +236,8 @@ class TableScorer {
       target: ind.target,
       actual: ind.actual,
       kind: 'unreadable',
-      weight: { cell: ind.weight.place.address, entered: ind.weight.shown },
-      score: { cell: ind.score.place.address, entered: ind.score.shown, computed: null },
+      weight: { cell: ind.weight.address, entered: ind.weight.shown },
+      score: { cell: ind.score.address, entered: ind.score.shown, computed: null },
     };
     const w = ind.weight.value;
     if (ind.weight.unreadable) this.unreadable(ind.weight, { zh: `「${label}」的分值`, en: `Weight of "${label}"` });
@@ -226,7 +245,7 @@ class TableScorer {
     if (!w) {
       this.correctedParts.push(ind.score.value);
       if (ind.weight.empty) {
-        this.add(ind.weight.place, 'INDICATOR_NOT_CHECKED', 'info', null, null,
+        this.add(ind.weight, 'INDICATOR_NOT_CHECKED', 'info', null, null,
           () => ({ zh: `「${label}」没有分值，未核`, en: `"${label}" has no weight: not checked` }), () => []);
       }
       return report;
@@ -236,61 +255,62 @@ class TableScorer {
     const s = ind.score.value;
     const shown = ind.score.shown;
     if (ev.kind === 'unreadable') {
-      this.add(ind.score.place, 'INDICATOR_NOT_CHECKED', 'info', shown, null, () => ({ zh: `「${label}」：${ev.reason.zh}`, en: `"${label}": ${ev.reason.en}` }), () => ([ev.reason]));
+      this.add(ind.score, 'INDICATOR_NOT_CHECKED', 'info', shown, null, () => ({ zh: `「${label}」：${ev.reason.zh}`, en: `"${label}": ${ev.reason.en}` }), () => ([ev.reason]));
     }
-    const fmtScore = (d: Decimal) => fmtFixed(d, this.profile.indicatorScore.rounding, this.profile.indicatorScore.decimals);
     const inBand = ev.kind === 'qualitative' && s !== null && s.gte(ev.low) && s.lte(ev.high);
-    const expected = ev.kind === 'quantitative' ? fmtScore(ev.expected.value) : inBand ? shown : null;
+    const expected = ev.kind === 'quantitative' ? fmtFixed(ev.expected.value, this.profile.indicatorScore.rounding, this.profile.indicatorScore.decimals) : inBand ? shown : null;
     report.score.computed = expected;
     this.attach(report.score, ev.kind === 'quantitative' ? ev.expected.explain : ev.kind === 'qualitative' ? ev.explain : () => [ev.reason]);
     this.correctedParts.push(ev.kind === 'quantitative' ? ev.expected.value : s);
     if (ind.score.empty) {
-      this.add(ind.score.place, 'MISSING_VALUE', 'error', null, expected,
+      this.add(ind.score, 'MISSING_VALUE', 'error', null, expected,
         () => ({ zh: `「${label}」的得分未填写`, en: `Score of "${label}" is empty` }), () => (ev.kind === 'quantitative' ? ev.expected.explain() : []));
       return report;
     }
     if (!s) return report;
     if (s.isNegative()) {
-      this.add(ind.score.place, 'SCORE_NEGATIVE', 'error', shown, expected, () => ({ zh: `「${label}」得分为负数`, en: `Score of "${label}" is negative` }), () => []);
+      this.add(ind.score, 'SCORE_NEGATIVE', 'error', shown, expected, () => ({ zh: `「${label}」得分为负数`, en: `Score of "${label}" is negative` }), () => []);
       return report;
     }
-    if (s.gt(w.plus(SAME))) {
-      this.add(ind.score.place, 'SCORE_ABOVE_WEIGHT', 'error', shown, expected ?? fmt(w),
-        () => ({ zh: `「${label}」得分 ${shown} 超过分值 ${fmt(w)}`, en: `Score ${shown} of "${label}" exceeds its weight ${fmt(w)}` }),
+    if (exceeds(s, w)) {
+      const weight = fmt(w);
+      this.add(ind.score, 'SCORE_ABOVE_WEIGHT', 'error', shown, expected ?? weight,
+        () => ({ zh: `「${label}」得分 ${shown} 超过分值 ${weight}`, en: `Score ${shown} of "${label}" exceeds its weight ${weight}` }),
         () => ([step('得分不能超过分值：0 ≤ 得分 ≤ 分值', 'A score never exceeds its weight: 0 ≤ score ≤ weight')]));
       return report;
     }
-    if (ev.kind === 'quantitative') this.checkQuantitative(ind, label, s, w, ev, fmtScore);
+    if (ev.kind === 'quantitative') this.checkQuantitative(ind, label, s, w, ev, expected!);
     if (ev.kind === 'qualitative') this.checkQualitative(ind, label, s, w, ev);
     return report;
   }
 
   private checkQuantitative(
     ind: IndicatorValues, label: string, s: Decimal, w: Decimal,
-    ev: Extract<ReturnType<typeof evaluateIndicator>, { kind: 'quantitative' }>, fmtScore: (d: Decimal) => string,
+    ev: Extract<ReturnType<typeof evaluateIndicator>, { kind: 'quantitative' }>, expected: string,
   ): void {
     const shown = ind.score.shown;
-    const expected = fmtScore(ev.expected.value);
     if (ev.met) {
       if (same(s, w)) return;
+      const full = fmt(w);
       if (ev.overAchieved) {
-        this.add(ind.score.place, 'INDICATOR_OVER_ACHIEVEMENT', 'warning', shown, fmt(w),
-          () => ({ zh: `「${label}」实际远超目标，扣分 ${fmt(w.minus(s))} 分属超额完成酌情扣分，请复核`, en: `"${label}" far exceeds its target: the ${fmt(w.minus(s))}-point deduction is an over-achievement judgement, please review` }), () => (ev.expected.explain()));
+        const deduction = fmt(w.minus(s));
+        this.add(ind.score, 'INDICATOR_OVER_ACHIEVEMENT', 'warning', shown, full,
+          () => ({ zh: `「${label}」实际远超目标，扣分 ${deduction} 分属超额完成酌情扣分，请复核`, en: `"${label}" far exceeds its target: the ${deduction}-point deduction is an over-achievement judgement, please review` }), () => (ev.expected.explain()));
       } else if (w.minus(s).lte(UNIT_AND_SAME)) {
-        this.add(ind.score.place, 'INDICATOR_SCORE_ROUNDING', 'warning', shown, fmt(w),
-          () => ({ zh: `「${label}」已达标应得满分 ${fmt(w)}，填写 ${shown}，属取舍差异`, en: `"${label}" met its target: full marks ${fmt(w)}; ${shown} entered is a rounding difference` }), () => (ev.expected.explain()));
+        this.add(ind.score, 'INDICATOR_SCORE_ROUNDING', 'warning', shown, full,
+          () => ({ zh: `「${label}」已达标应得满分 ${full}，填写 ${shown}，属取舍差异`, en: `"${label}" met its target: full marks ${full}; ${shown} entered is a rounding difference` }), () => (ev.expected.explain()));
       } else {
-        this.add(ind.score.place, 'INDICATOR_MET_DEDUCTED', 'error', shown, fmt(w),
-          () => ({ zh: `「${label}」已达标（${ind.target} / ${ind.actual}），应得满分 ${fmt(w)}，填写 ${shown}`, en: `"${label}" met its target (${ind.target} / ${ind.actual}): full marks ${fmt(w)}; ${shown} entered` }), () => (ev.expected.explain()));
+        this.add(ind.score, 'INDICATOR_MET_DEDUCTED', 'error', shown, full,
+          () => ({ zh: `「${label}」已达标（${ind.target} / ${ind.actual}），应得满分 ${full}，填写 ${shown}`, en: `"${label}" met its target (${ind.target} / ${ind.actual}): full marks ${full}; ${shown} entered` }), () => (ev.expected.explain()));
       }
       return;
     }
     const verdict = judge(s, ev.expected.value, ev.exact, UNIT);
     if (verdict === 'rounding') {
-      this.add(ind.score.place, 'INDICATOR_SCORE_ROUNDING', 'warning', shown, expected,
+      this.add(ind.score, 'INDICATOR_SCORE_ROUNDING', 'warning', shown, expected,
         () => ({ zh: `「${label}」按比例应为 ${expected}，填写 ${shown}，属取舍差异`, en: `"${label}" scores ${expected} proportionally; ${shown} entered is a rounding difference` }), () => (ev.expected.explain()));
     } else if (verdict === 'wrong') {
-      this.add(ind.score.place, 'INDICATOR_SCORE_MISMATCH', 'error', shown, expected,
+      this.add(ind.score, 'INDICATOR_SCORE_MISMATCH', 'error', shown, expected,
         () => ({ zh: `「${label}」未达标（${ind.target} / ${ind.actual}），按比例应得 ${expected}，填写 ${shown}`, en: `"${label}" missed its target (${ind.target} / ${ind.actual}): ${expected} proportionally; ${shown} entered` }), () => (ev.expected.explain()));
     }
   }
@@ -299,14 +319,16 @@ class TableScorer {
     const shown = ind.score.shown;
     if (s.gte(ev.low.minus(SAME)) && s.lte(ev.high.plus(SAME))) {
       if (ev.completion === 'achieved' && !same(s, w)) {
-        this.add(ind.score.place, 'QUALITATIVE_DEDUCTION', 'warning', shown, fmt(w),
-          () => ({ zh: `「${label}」定性指标已达成却扣 ${fmt(w.minus(s))} 分，在允许档内，请复核`, en: `"${label}" (qualitative) was achieved yet lost ${fmt(w.minus(s))} points, within the allowed band: please review` }), () => (ev.explain()));
+        const deduction = fmt(w.minus(s));
+        this.add(ind.score, 'QUALITATIVE_DEDUCTION', 'warning', shown, fmt(w),
+          () => ({ zh: `「${label}」定性指标已达成却扣 ${deduction} 分，在允许档内，请复核`, en: `"${label}" (qualitative) was achieved yet lost ${deduction} points, within the allowed band: please review` }), () => (ev.explain()));
       }
       return;
     }
     const expected = ev.completion === 'achieved' ? w : s.lt(ev.low) ? ev.low : ev.high;
-    this.add(ind.score.place, 'QUALITATIVE_OUT_OF_BAND', 'error', shown, fmt(expected),
-      () => ({ zh: `「${label}」定性得分 ${shown} 不在完成情况「${ind.actual}」对应的 ${fmt(ev.low)}–${fmt(ev.high)} 分档内`, en: `Qualitative score ${shown} of "${label}" is outside the ${fmt(ev.low)}–${fmt(ev.high)} band its completion "${ind.actual}" implies` }), () => (ev.explain()));
+    const band = `${fmt(ev.low)}–${fmt(ev.high)}`;
+    this.add(ind.score, 'QUALITATIVE_OUT_OF_BAND', 'error', shown, fmt(expected),
+      () => ({ zh: `「${label}」定性得分 ${shown} 不在完成情况「${ind.actual}」对应的 ${band} 分档内`, en: `Qualitative score ${shown} of "${label}" is outside the ${band} band its completion "${ind.actual}" implies` }), () => (ev.explain()));
   }
 
   // ---- 总分与等级 -----------------------------------------------------------------------
@@ -319,15 +341,17 @@ class TableScorer {
     const weights = [b?.weight ?? null, ...v.indicators.map((i) => i.weight)];
     const weightSum = weights.every((e) => e && e.value) ? sum(weights.map((e) => e!.value!)) : null;
     if (v.totalWeight) {
-      total.weight = { cell: v.totalWeight.place.address, entered: v.totalWeight.shown, computed: weightSum ? fmt(weightSum) : null };
-      this.checkWeightSum(v.totalWeight, weights as Entered[], weightSum, total.weight);
+      const computed = weightSum ? fmt(weightSum) : null;
+      total.weight = { cell: v.totalWeight.address, entered: v.totalWeight.shown, computed };
+      if (weightSum) this.checkWeightSum(v.totalWeight, weights as Entered[], weightSum, computed!, total.weight);
     }
     // 总分 = budget 得分 + Σ indicator 得分, as entered.
     const parts = [b?.score ?? null, ...v.indicators.map((i) => i.score)];
     const scoreSum = parts.every((e) => e && e.value) ? sum(parts.map((e) => e!.value!)) : null;
     if (v.totalScore) {
-      total.score = { cell: v.totalScore.place.address, entered: v.totalScore.shown, computed: scoreSum ? fmt(scoreSum, 6) : null };
-      if (scoreSum) this.checkTotalScore(v.totalScore, parts as Entered[], scoreSum, total.score);
+      const computed = scoreSum ? fmt(scoreSum, 6) : null;
+      total.score = { cell: v.totalScore.address, entered: v.totalScore.shown, computed };
+      if (scoreSum) this.checkTotalScore(v.totalScore, parts as Entered[], scoreSum, computed!, total.score);
     }
     const corrected = this.correctedParts;
     const complete = corrected.length === v.indicators.length + 1 && corrected.every((d) => d !== null);
@@ -341,46 +365,52 @@ class TableScorer {
     return total;
   }
 
-  private checkWeightSum(printed: Entered, weights: Entered[], weightSum: Decimal | null, report: CheckedValue): void {
-    if (!weightSum) return;
-    const terms = () => weights.map((e) => fmt(e.value!)).join(' + ');
-    const steps = () => [step(`分值合计 = ${terms()} = ${fmt(weightSum)}`, `Sum of weights = ${terms()} = ${fmt(weightSum)}`)];
+  /** `sumText`: the sum as reported. */
+  private checkWeightSum(printed: Entered, weights: Entered[], weightSum: Decimal, sumText: string, report: CheckedValue): void {
+    const steps = () => {
+      const terms = `${weights.map((e) => fmt(e.value!)).join(' + ')} = ${sumText}`;
+      return [step(`分值合计 = ${terms}`, `Sum of weights = ${terms}`)];
+    };
     this.attach(report, steps);
     if (!printed.value) return;
     if (!same(printed.value, weightSum)) {
       const rounding = printed.value.minus(weightSum).abs().lte(UNIT_AND_SAME);
-      this.add(printed.place, rounding ? 'WEIGHT_SUM_ROUNDING' : 'WEIGHT_SUM_MISMATCH', rounding ? 'warning' : 'error', printed.shown, fmt(weightSum),
-        () => ({ zh: `总分的分值 ${printed.shown} 不等于各项分值之和 ${fmt(weightSum)}`, en: `Total weight ${printed.shown} differs from the sum of the weights ${fmt(weightSum)}` }), steps);
-    } else if (!same(weightSum, new Decimal(100))) {
-      this.add(printed.place, 'WEIGHT_SUM_NOT_100', 'error', printed.shown, '100',
-        () => ({ zh: `各项分值之和为 ${fmt(weightSum)}，应为 100`, en: `The weights add up to ${fmt(weightSum)}, not 100` }), steps);
+      this.add(printed, rounding ? 'WEIGHT_SUM_ROUNDING' : 'WEIGHT_SUM_MISMATCH', rounding ? 'warning' : 'error', printed.shown, sumText,
+        () => ({ zh: `总分的分值 ${printed.shown} 不等于各项分值之和 ${sumText}`, en: `Total weight ${printed.shown} differs from the sum of the weights ${sumText}` }), steps);
+    } else if (!same(weightSum, HUNDRED)) {
+      this.add(printed, 'WEIGHT_SUM_NOT_100', 'error', printed.shown, '100',
+        () => ({ zh: `各项分值之和为 ${sumText}，应为 100`, en: `The weights add up to ${sumText}, not 100` }), steps);
     }
   }
 
-  private checkTotalScore(printed: Entered, parts: Entered[], scoreSum: Decimal, report: CheckedValue): void {
+  /** `sumText`: the sum as reported. */
+  private checkTotalScore(printed: Entered, parts: Entered[], scoreSum: Decimal, sumText: string, report: CheckedValue): void {
     const steps = () => {
-      const terms = parts.map((e) => fmt(e.value!, 6)).join(' + ');
-      return [step(`总分 = 预算执行得分 + 各指标得分 = ${terms} = ${fmt(scoreSum, 6)}`, `Total = budget score + indicator scores = ${terms} = ${fmt(scoreSum, 6)}`)];
+      const terms = `${parts.map((e) => fmt(e.value!, 6)).join(' + ')} = ${sumText}`;
+      return [step(`总分 = 预算执行得分 + 各指标得分 = ${terms}`, `Total = budget score + indicator scores = ${terms}`)];
     };
     this.attach(report, steps);
     if (!printed.value) {
       if (printed.empty) {
-        this.add(printed.place, 'MISSING_VALUE', 'error', null, fmt(scoreSum, 6), () => ({ zh: '总分未填写', en: 'Total score is empty' }), steps);
+        this.add(printed, 'MISSING_VALUE', 'error', null, sumText, () => ({ zh: '总分未填写', en: 'Total score is empty' }), steps);
       } else this.unreadable(printed, { zh: '总分', en: 'Total score' });
       return;
     }
     if (same(printed.value, scoreSum)) return;
     const rounding = printed.value.minus(scoreSum).abs().lte(UNIT_AND_SAME);
-    this.add(printed.place, rounding ? 'TOTAL_SCORE_ROUNDING' : 'TOTAL_SCORE_MISMATCH', rounding ? 'warning' : 'error', printed.shown, fmt(scoreSum, 6),
+    this.add(printed, rounding ? 'TOTAL_SCORE_ROUNDING' : 'TOTAL_SCORE_MISMATCH', rounding ? 'warning' : 'error', printed.shown, sumText,
       () => (rounding
-        ? { zh: `总分 ${printed.shown} 与各项得分之和 ${fmt(scoreSum, 6)} 相差在取舍范围内`, en: `Total ${printed.shown} differs from the sum of the scores ${fmt(scoreSum, 6)} by rounding only` }
-        : { zh: `总分应为各项得分之和 ${fmt(scoreSum, 6)}，填写 ${printed.shown}`, en: `Total should be the sum of the scores ${fmt(scoreSum, 6)}; ${printed.shown} entered` }),
+        ? { zh: `总分 ${printed.shown} 与各项得分之和 ${sumText} 相差在取舍范围内`, en: `Total ${printed.shown} differs from the sum of the scores ${sumText} by rounding only` }
+        : { zh: `总分应为各项得分之和 ${sumText}，填写 ${printed.shown}`, en: `Total should be the sum of the scores ${sumText}; ${printed.shown} entered` }),
       steps);
   }
 
   private checkGrade(place: Place, text: string | null, computed: string, basis: Decimal, report: CheckedValue): void {
-    const steps = () => [step(`评分等级：优 ≥ 90，良 80–90，中 60–80，差 < 60；总分 ${fmt(basis, 6)} → ${computed}`,
-      `Grade: 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60; total ${fmt(basis, 6)} → ${computed} (${GRADE_EN[computed as keyof typeof GRADE_EN]})`)];
+    const steps = () => {
+      const total = fmt(basis, 6);
+      return [step(`评分等级：优 ≥ 90，良 80–90，中 60–80，差 < 60；总分 ${total} → ${computed}`,
+        `Grade: 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60; total ${total} → ${computed} (${GRADE_EN[computed as keyof typeof GRADE_EN]})`)];
+    };
     this.attach(report, steps);
     if (text === null) {
       this.add(place, 'GRADE_MISSING', 'warning', null, computed, () => ({ zh: `评分等级未填写，应为「${computed}」`, en: `Grade is empty; it should be ${computed}` }), steps);
@@ -391,12 +421,15 @@ class TableScorer {
       this.add(place, 'VALUE_UNREADABLE', 'info', text, computed, () => ({ zh: `评分等级「${text}」无法识别，未核`, en: `Grade "${text}" is not a known grade: not checked` }), steps);
     } else if (entered !== computed) {
       this.add(place, 'GRADE_MISMATCH', 'error', text, computed,
-        () => ({ zh: `总分 ${fmt(basis, 6)} 对应等级「${computed}」，填写「${text}」`, en: `Total ${fmt(basis, 6)} means grade ${computed}; "${text}" entered` }), steps);
+        () => {
+          const total = fmt(basis, 6);
+          return { zh: `总分 ${total} 对应等级「${computed}」，填写「${text}」`, en: `Total ${total} means grade ${computed}; "${text}" entered` };
+        }, steps);
     }
   }
 }
 
 function sum(values: Decimal[]): Decimal {
-  return values.reduce((s, d) => s.plus(d), new Decimal(0));
+  return values.reduce((s, d) => s.plus(d), ZERO);
 }
 

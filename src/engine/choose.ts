@@ -1,6 +1,6 @@
 import { same } from './check';
 import type { TableValues } from './read/table';
-import { budgetScore, enteredRate, executionRate } from './rules/budget';
+import { budgetScore, enteredRate, executionRate, RateComputation } from './rules/budget';
 import { evaluateIndicator } from './rules/indicator';
 import { PROFILES, Profile } from './rules/profiles';
 
@@ -17,59 +17,127 @@ export function emptyTally(): Tally {
 }
 
 /**
- * Count, on one table, the entered values that depend on the profile — 执行率, budget 得分
- * and the scores of unmet quantitative indicators — and those the profile gives exactly.
+ * For each profile and each value counted, the first profile that computes the value alike.
+ * Profiles share most rules (four of the built-in seven compute 执行率 alike), so a table's
+ * values are computed once per distinct rule and counted for every profile that has it.
  */
-export function explainedBy(values: TableValues, profile: Profile, tally: Tally): void {
+interface Alike {
+  /** 执行率: its rounding and cap. */
+  rate: number[];
+  /** Budget 得分: the rate and the score rule. */
+  budgetScore: number[];
+  /** 得分 of an unmet quantitative indicator: its rounding and the lower-is-better rule. */
+  indicator: number[];
+}
+
+/** Profiles whose `rule` (everything the value depends on) is the same compute alike. */
+function firstAlike(profiles: readonly Profile[], rule: (p: Profile) => unknown): number[] {
+  const keys = profiles.map((p) => JSON.stringify(rule(p)));
+  return keys.map((k) => keys.indexOf(k));
+}
+
+interface RateOutcome {
+  rate: RateComputation | null;
+  /** The entered 执行率 is the profile's; null when not counted. */
+  ok: boolean | null;
+}
+
+/** Unmet quantitative indicators counted, and those whose score the profile gives. */
+interface IndicatorOutcome {
+  values: number;
+  explained: number;
+}
+
+/**
+ * Count, on one table, the entered values that depend on the profile — 执行率, budget 得分
+ * and the scores of unmet quantitative indicators — and those each profile gives exactly.
+ */
+function countTable(values: TableValues, profiles: readonly Profile[], alike: Alike, tallies: Tally[]): void {
+  const rates: RateOutcome[] = [];
+  const budgetScores: Array<boolean | null> = [];
+  const indicators: IndicatorOutcome[] = [];
+  for (let i = 0; i < profiles.length; i++) {
+    const profile = profiles[i];
+    const tally = tallies[i];
+    const r = alike.rate[i];
+    const { rate, ok: rateOk } = (rates[i] = r === i ? rateOutcome(values, profile) : rates[r]);
+    if (rateOk !== null) {
+      tally.values++;
+      if (rateOk) tally.valuesExplained++;
+    }
+    const b = alike.budgetScore[i];
+    const scoreOk = (budgetScores[i] = b === i ? budgetScoreOk(values, profile, rate) : budgetScores[b]);
+    if (scoreOk !== null) {
+      tally.values++;
+      if (scoreOk) tally.valuesExplained++;
+      if (rateOk !== null) {
+        tally.budgetRows++;
+        if (rateOk && scoreOk) tally.budgetRowsExplained++;
+      }
+    }
+    const n = alike.indicator[i];
+    const counted = (indicators[i] = n === i ? indicatorOutcome(values, profile) : indicators[n]);
+    tally.values += counted.values;
+    tally.valuesExplained += counted.explained;
+  }
+}
+
+function rateOutcome(values: TableValues, profile: Profile): RateOutcome {
   const b = values.budget;
   const reading = b?.rate?.reading;
   const rate = b?.full && b.executed ? executionRate(b.executed, b.full, profile, b.exactRate) : null;
-  let rateOk: boolean | null = null;
-  if (rate && reading) {
-    rateOk = same(enteredRate(reading, rate), rate.value);
-    tally.values++;
-    if (rateOk) tally.valuesExplained++;
-  }
-  const weight = b?.weight?.value;
-  const score = b?.score?.value;
-  if (rate && weight && score) {
-    const ok = same(score, budgetScore(weight, rate, profile).value);
-    tally.values++;
-    if (ok) tally.valuesExplained++;
-    if (rateOk !== null) {
-      tally.budgetRows++;
-      if (rateOk && ok) tally.budgetRowsExplained++;
-    }
-  }
+  return { rate, ok: rate && reading ? same(enteredRate(reading, rate), rate.value) : null };
+}
+
+function budgetScoreOk(values: TableValues, profile: Profile, rate: RateComputation | null): boolean | null {
+  const weight = values.budget?.weight?.value;
+  const score = values.budget?.score?.value;
+  return rate && weight && score ? same(score, budgetScore(weight, rate, profile).value) : null;
+}
+
+function indicatorOutcome(values: TableValues, profile: Profile): IndicatorOutcome {
+  const counted = { values: 0, explained: 0 };
   for (const ind of values.indicators) {
     const w = ind.weight.value;
     const s = ind.score.value;
     if (!w || !s || ind.reading.kind !== 'quantitative' || ind.reading.met) continue;
     const ev = evaluateIndicator(ind.reading, w, profile);
     if (ev.kind !== 'quantitative') continue;
-    tally.values++;
-    if (same(s, ev.expected.value)) tally.valuesExplained++;
+    counted.values++;
+    if (same(s, ev.expected.value)) counted.explained++;
   }
+  return counted;
+}
+
+/** The tally of each profile over all tables. */
+export function talliesOf(tables: readonly TableValues[], profiles: readonly Profile[]): Tally[] {
+  const alike: Alike = {
+    rate: firstAlike(profiles, (p) => p.rate),
+    budgetScore: firstAlike(profiles, (p) => [p.rate, p.budgetScore]),
+    indicator: firstAlike(profiles, (p) => [p.indicatorScore, p.lowerIsBetter]),
+  };
+  const tallies = profiles.map(() => emptyTally());
+  for (const t of tables) countTable(t, profiles, alike, tallies);
+  return tallies;
 }
 
 export function tallyOf(tables: readonly TableValues[], profile: Profile): Tally {
-  const tally = emptyTally();
-  for (const t of tables) explainedBy(t, profile, tally);
-  return tally;
+  return talliesOf(tables, [profile])[0];
 }
 
 /** The built-in profile that explains the most entered values: budget rows first, then all values; ties keep the earlier (national first). */
-export function chooseProfile(tables: readonly TableValues[]): Profile {
-  let best: { profile: Profile; tally: Tally } | null = null;
-  for (const profile of PROFILES) {
-    const tally = tallyOf(tables, profile);
+export function chooseProfile(tables: readonly TableValues[]): { profile: Profile; tally: Tally } {
+  const tallies = talliesOf(tables, PROFILES);
+  let best = 0;
+  for (let i = 1; i < PROFILES.length; i++) {
+    const tally = tallies[i];
+    const b = tallies[best];
     if (
-      !best ||
-      tally.budgetRowsExplained > best.tally.budgetRowsExplained ||
-      (tally.budgetRowsExplained === best.tally.budgetRowsExplained && tally.valuesExplained > best.tally.valuesExplained)
+      tally.budgetRowsExplained > b.budgetRowsExplained ||
+      (tally.budgetRowsExplained === b.budgetRowsExplained && tally.valuesExplained > b.valuesExplained)
     ) {
-      best = { profile, tally };
+      best = i;
     }
   }
-  return best!.profile;
+  return { profile: PROFILES[best], tally: tallies[best] };
 }

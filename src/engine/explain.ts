@@ -20,7 +20,7 @@ export function fmtAmount(d: Decimal): string {
 
 /** A number as people print it: at most `max` decimals, no trailing zeros ("13.75", "8.315", "10"). */
 export function fmt(d: Decimal, max = 4): string {
-  return d.toDecimalPlaces(max, Decimal.ROUND_HALF_UP).toString();
+  return (d.decimalPlaces() <= max ? d : d.toDecimalPlaces(max, Decimal.ROUND_HALF_UP)).toString();
 }
 
 /** Report strings: fixed decimals when the profile rounds, else the value as computed (≤ 6 decimals). */
@@ -39,10 +39,9 @@ const ROUNDING_WORDS: Record<Rounding, { zh: string; en: string }> = {
 export function roundingStep(before: Decimal, after: Decimal, rounding: Rounding, decimals: number, unit = ''): ExplanationStep | null {
   if (rounding === 'none' || before.eq(after)) return null;
   const w = ROUNDING_WORDS[rounding];
-  return {
-    zh: `${fmt(before, 6)}${unit} ${w.zh}保留 ${decimals} 位小数 = ${after.toFixed(decimals)}${unit}`,
-    en: `${fmt(before, 6)}${unit} ${w.en} to ${decimals} decimals = ${after.toFixed(decimals)}${unit}`,
-  };
+  const from = fmt(before, 6) + unit;
+  const to = after.toFixed(decimals) + unit;
+  return { zh: `${from} ${w.zh}保留 ${decimals} 位小数 = ${to}`, en: `${from} ${w.en} to ${decimals} decimals = ${to}` };
 }
 
 export function step(zh: string, en: string): ExplanationStep {

@@ -43,6 +43,10 @@ const A = 'A'.charCodeAt(0);
 
 /** 0-based column index → letters (0 → "A", 26 → "AA"). */
 export function columnName(col: number): string {
+  return COLUMN_NAMES[col] ?? lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let s = '';
   let n = col + 1;
   while (n > 0) {
@@ -52,6 +56,9 @@ export function columnName(col: number): string {
   }
   return s;
 }
+
+/** Every cell address names its column: the first columns (A to ZZ) are spelt once. */
+const COLUMN_NAMES: readonly string[] = Array.from({ length: 26 * 27 }, (_, col) => lettersOf(col));
 
 /** 0-based row and column → "B12". */
 export function toA1(row: number, col: number): string {

@@ -1,6 +1,6 @@
 import { GridView, SheetGrid } from './grid';
 import { scoreTable } from './check';
-import { chooseProfile, tallyOf } from './choose';
+import { chooseProfile, Tally, tallyOf } from './choose';
 import { locateTables } from './locate/tables';
 import { readTable, TableValues } from './read/table';
 import type { Finding, Lang, Notice, ProfileChoice, TableReport, WorkbookReport } from './report';
@@ -45,14 +45,15 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
   }
   const requested = options.profile ?? 'auto';
   let profile: Profile;
-  if (requested === 'auto') profile = chooseProfile(tables);
+  let tally: Tally;
+  if (requested === 'auto') ({ profile, tally } = chooseProfile(tables));
   else {
     const p = findProfile(requested);
     if (!p) throw new UnknownProfileError(requested);
     profile = p;
+    tally = tallyOf(tables, profile);
   }
   const scored = tables.map((t) => scoreTable(t, profile, lang, options.explain ?? false));
-  const tally = tallyOf(tables, profile);
   const choice: ProfileChoice = {
     id: profile.id,
     chosen: requested === 'auto' ? 'auto' : 'user',

@@ -15,6 +15,10 @@ export interface Place {
   cell: Cell | undefined;
 }
 
+export function placeAt(grid: GridView, row: number, col: number): Place {
+  return { row, col, address: toA1(row, col), cell: grid.cell(row, col) };
+}
+
 export type FundsRowKind = keyof typeof FUNDS_ROW_LABELS;
 
 export interface LocatedFunds {
@@ -25,15 +29,19 @@ export interface LocatedFunds {
   rows: Partial<Record<FundsRowKind, number>>;
 }
 
+/** The columns of the indicator block: every indicator row has its values there. */
+export interface IndicatorColumns {
+  name: number;
+  target: number;
+  actual: number;
+  weight: number;
+  score: number;
+}
+
 export interface LocatedIndicator {
   row: number;
   level1: string | null;
   level2: string | null;
-  name: Place;
-  target: Place;
-  actual: Place;
-  weight: Place;
-  score: Place;
 }
 
 export interface LocatedTable {
@@ -44,6 +52,8 @@ export interface LocatedTable {
   moneyUnit: '元' | '万元' | null;
   funds: LocatedFunds | null;
   indicatorHeaderRow: number | null;
+  /** Null without an indicator header. */
+  indicatorColumns: IndicatorColumns | null;
   indicators: LocatedIndicator[];
   total: { weight: Place; score: Place } | null;
   grade: Place | null;
@@ -56,12 +66,35 @@ const LABEL_MAX = 40;
 
 interface Label {
   col: number;
+  /** Squashed. */
   text: string;
+  /** Without a trailing colon ("总分:" → "总分"), as row labels are matched. */
+  bare: string;
+}
+
+const NO_LABELS: readonly Label[] = [];
+
+function withoutColon(text: string): string {
+  const last = text[text.length - 1];
+  return last === ':' || last === '：' ? text.slice(0, -1) : text;
+}
+
+function isProjectLabel(text: string): boolean {
+  for (const p of PROJECT_LABELS) {
+    if (text.startsWith(p) && (text.length === p.length || text[p.length] === ':')) return true;
+  }
+  return false;
+}
+
+/** A cell holds a value unless it is empty or blank text. */
+function hasValue(c: Cell | undefined): boolean {
+  return c !== undefined && c.value !== null && (typeof c.value !== 'string' || c.value.trim() !== '');
 }
 
 /** Locate every table on a sheet. Tables are stacked vertically, each starting at its 项目名称 label. */
 export function locateTables(grid: GridView): LocatedTable[] {
-  const labels = new Map<number, Label[]>();
+  /** By row, from the top of the grid. */
+  const labels: Array<Label[] | undefined> = new Array(grid.bottom - grid.top + 1);
   const anchors: Array<{ row: number; col: number }> = [];
   for (let r = grid.top; r <= grid.bottom; r++) {
     let list: Label[] | undefined;
@@ -70,10 +103,10 @@ export function locateTables(grid: GridView): LocatedTable[] {
       if (typeof v !== 'string' || v.length > LABEL_MAX * 4) continue;
       const text = squash(v);
       if (!text || text.length > LABEL_MAX) continue;
-      (list ??= []).push({ col: c, text });
-      if (PROJECT_LABELS.some((p) => text === p || text.startsWith(p + ':'))) anchors.push({ row: r, col: c });
+      (list ??= []).push({ col: c, text, bare: withoutColon(text) });
+      if (isProjectLabel(text)) anchors.push({ row: r, col: c });
     }
-    if (list) labels.set(r, list);
+    labels[r - grid.top] = list;
   }
   const tables: LocatedTable[] = [];
   let previousEnd = grid.top;
@@ -86,12 +119,19 @@ export function locateTables(grid: GridView): LocatedTable[] {
   return tables;
 }
 
+/** Where the values sit under an indicator header; 年度指标值 and 实际完成值 follow 三级指标 when not named. */
+function valueColumnsOf(columns: Partial<Record<IndicatorColumn, number>>): IndicatorColumns {
+  const name = columns.name!;
+  const target = columns.target ?? name + 1;
+  return { name, target, actual: columns.actual ?? target + 1, weight: columns.weight!, score: columns.score! };
+}
+
 class TableLocator {
   private readonly missing: string[] = [];
 
   constructor(
     private readonly grid: GridView,
-    private readonly labels: Map<number, Label[]>,
+    private readonly labels: ReadonlyArray<Label[] | undefined>,
     private readonly anchorAt: { row: number; col: number },
     /** First row after the previous table (title rows of this table may sit there). */
     private readonly regionTop: number,
@@ -104,8 +144,9 @@ class TableLocator {
     const funds = this.locateFunds();
     const indicatorHeader = this.findHeaderRow<IndicatorColumn>(INDICATOR_HEADERS, ['name', 'weight', 'score']);
     const indicatorColumns = indicatorHeader ? indicatorHeader.columns : null;
+    const valueColumns = indicatorColumns ? valueColumnsOf(indicatorColumns) : null;
     const { indicators, endRow } = indicatorColumns
-      ? this.locateIndicators(indicatorHeader!.row, indicatorColumns)
+      ? this.locateIndicators(indicatorHeader!.row, indicatorColumns, valueColumns!)
       : { indicators: [], endRow: this.regionEnd };
     if (!funds) this.missing.push('funds');
     if (!indicatorHeader) this.missing.push('indicators');
@@ -119,6 +160,7 @@ class TableLocator {
       moneyUnit: this.moneyUnit(funds),
       funds,
       indicatorHeaderRow: indicatorHeader ? indicatorHeader.row : null,
+      indicatorColumns: valueColumns,
       indicators,
       total,
       grade: this.locateGrade(endRow, indicatorColumns),
@@ -126,8 +168,12 @@ class TableLocator {
     };
   }
 
+  private labelsAt(row: number): readonly Label[] {
+    return this.labels[row - this.grid.top] ?? NO_LABELS;
+  }
+
   private place(row: number, col: number): Place {
-    return { row, col, address: toA1(row, col), cell: this.grid.cell(row, col) };
+    return placeAt(this.grid, row, col);
   }
 
   private text(row: number, col: number): string | null {
@@ -167,7 +213,7 @@ class TableLocator {
   private year(): string | null {
     const from = Math.max(this.regionTop, this.anchorAt.row - 3);
     for (let r = from; r <= this.anchorAt.row; r++) {
-      for (const l of this.labels.get(r) ?? []) {
+      for (const l of this.labelsAt(r)) {
         const m = /(\d{4})年度?/.exec(l.text);
         if (m) return m[1];
       }
@@ -178,7 +224,7 @@ class TableLocator {
   private moneyUnit(funds: LocatedFunds | null): '元' | '万元' | null {
     const last = funds ? funds.headerRow + 1 : this.regionEnd;
     for (let r = this.anchorAt.row; r < Math.min(last + 1, this.regionEnd); r++) {
-      for (const l of this.labels.get(r) ?? []) {
+      for (const l of this.labelsAt(r)) {
         if (!l.text.includes(FUNDS_BLOCK_LABEL) && !/\((万元|元)\)/.test(l.text)) continue;
         const m = /\(?(万元|元)\)?/.exec(l.text);
         if (m) return m[1] as '元' | '万元';
@@ -194,8 +240,8 @@ class TableLocator {
     from = this.anchorAt.row,
   ): { row: number; columns: Partial<Record<K, number>>; percent: Partial<Record<K, boolean>> } | null {
     for (let r = from; r < this.regionEnd; r++) {
-      const list = this.labels.get(r);
-      if (!list || list.length < required.length) continue;
+      const list = this.labelsAt(r);
+      if (list.length < required.length) continue;
       const columns: Partial<Record<K, number>> = {};
       const percent: Partial<Record<K, boolean>> = {};
       for (const l of list) {
@@ -217,10 +263,10 @@ class TableLocator {
     const rows: Partial<Record<FundsRowKind, number>> = {};
     const last = Math.min(this.regionEnd, header.row + 8);
     for (let r = header.row + 1; r < last; r++) {
-      const list = this.labels.get(r) ?? [];
+      const list = this.labelsAt(r);
       for (const l of list) {
         if (l.col >= firstValueCol) continue;
-        const text = l.text.replace(/[:：]$/, '');
+        const text = l.bare;
         for (const kind of Object.keys(FUNDS_ROW_LABELS) as FundsRowKind[]) {
           if (rows[kind] !== undefined) continue;
           const words: readonly string[] = FUNDS_ROW_LABELS[kind];
@@ -242,8 +288,8 @@ class TableLocator {
   }
 
   private isLabelRow(row: number, words: readonly string[], beforeCol: number): number | null {
-    for (const l of this.labels.get(row) ?? []) {
-      if (l.col < beforeCol && words.includes(l.text.replace(/[:：]$/, ''))) return l.col;
+    for (const l of this.labelsAt(row)) {
+      if (l.col < beforeCol && words.includes(l.bare)) return l.col;
     }
     return null;
   }
@@ -251,18 +297,14 @@ class TableLocator {
   private locateIndicators(
     headerRow: number,
     columns: Partial<Record<IndicatorColumn, number>>,
+    { name: nameCol, weight: weightCol, score: scoreCol }: IndicatorColumns,
   ): { indicators: LocatedIndicator[]; endRow: number } {
-    const weightCol = columns.weight!;
-    const scoreCol = columns.score!;
-    const nameCol = columns.name!;
-    const targetCol = columns.target ?? nameCol + 1;
-    const actualCol = columns.actual ?? targetCol + 1;
     const indicators: LocatedIndicator[] = [];
     let level1: string | null = null;
     let level2: string | null = null;
+    const firstValueCol = Math.min(weightCol, scoreCol);
     let r = headerRow + 1;
     for (; r < this.regionEnd; r++) {
-      const firstValueCol = Math.min(weightCol, scoreCol);
       if (this.isLabelRow(r, TOTAL_ROW_LABELS, firstValueCol) !== null) break;
       if (this.isLabelRow(r, GRADE_LABELS, firstValueCol) !== null) break;
       const l1 = columns.level1 !== undefined ? this.mergedText(r, columns.level1) : null;
@@ -275,18 +317,8 @@ class TableLocator {
       const name = this.text(r, nameCol);
       const weight = this.grid.cell(r, weightCol);
       const score = this.grid.cell(r, scoreCol);
-      const hasValue = (c: Cell | undefined) => c !== undefined && c.value !== null && String(c.value).trim() !== '';
       if (name === null && !hasValue(weight) && !hasValue(score)) continue;
-      indicators.push({
-        row: r,
-        level1,
-        level2,
-        name: this.place(r, nameCol),
-        target: this.place(r, targetCol),
-        actual: this.place(r, actualCol),
-        weight: this.place(r, weightCol),
-        score: this.place(r, scoreCol),
-      });
+      indicators.push({ row: r, level1, level2 });
     }
     return { indicators, endRow: r };
   }
@@ -316,8 +348,8 @@ class TableLocator {
 
   private locateGrade(from: number, columns: Partial<Record<IndicatorColumn, number>> | null): Place | null {
     for (let r = from; r < Math.min(this.regionEnd, from + 5); r++) {
-      for (const l of this.labels.get(r) ?? []) {
-        if (!GRADE_LABELS.includes(l.text.replace(/[:：]$/, ''))) continue;
+      for (const l of this.labelsAt(r)) {
+        if (!GRADE_LABELS.includes(l.bare)) continue;
         const value = this.valueRightOf(r, l.col);
         if (value) return this.place(r, value.col);
         const col = columns?.weight ?? l.col + 1;

@@ -47,6 +47,22 @@ export function headerCore(squashed: string): { core: string; percent: boolean }
 
 /** Which of `vocab`'s columns a header text names, if any. */
 export function matchHeader<K extends string>(squashed: string, vocab: Record<K, readonly string[]>): K | null {
+  let known = headerMatches.get(vocab);
+  if (!known) headerMatches.set(vocab, (known = new Map()));
+  let key = known.get(squashed);
+  if (key === undefined) {
+    key = matchHeaderOnce(squashed, vocab);
+    if (known.size >= HEADER_CACHE_SIZE) known.clear();
+    known.set(squashed, key);
+  }
+  return key as K | null;
+}
+
+/** Every row above a header is tried as one, table after table: match each distinct text once per vocabulary. */
+const headerMatches = new WeakMap<object, Map<string, string | null>>();
+const HEADER_CACHE_SIZE = 20000;
+
+function matchHeaderOnce<K extends string>(squashed: string, vocab: Record<K, readonly string[]>): K | null {
   const { core } = headerCore(squashed);
   for (const key of Object.keys(vocab) as K[]) {
     const words = vocab[key];

@@ -7,6 +7,21 @@ import { squash } from '../text';
  * 0.3974. Text is read by its digits, so "8.3150000000000001" keeps them all — compared by value.
  */
 export function decimalFromNumber(n: number): Decimal {
+  if (Object.is(n, -0)) return readNumber(n); // a Map key would take it for 0
+  let d = numbers.get(n);
+  if (d === undefined) {
+    d = readNumber(n);
+    if (numbers.size >= NUMBERS_CACHE_SIZE) numbers.clear();
+    numbers.set(n, d);
+  }
+  return d;
+}
+
+/** Weights and scores repeat from row to row (10, 5, 2.5): read each distinct number once (Decimals are immutable). */
+const numbers = new Map<number, Decimal>();
+const NUMBERS_CACHE_SIZE = 20000;
+
+function readNumber(n: number): Decimal {
   if (Number.isInteger(n) && Math.abs(n) < 1e15) return new Decimal(n);
   const shortest = String(n);
   return new Decimal(shortest.length <= 16 ? shortest : n.toPrecision(15));

@@ -1,16 +1,16 @@
 import Decimal from 'decimal.js';
 import type { Cell, GridView } from '../grid';
 import { toA1 } from '../grid';
-import type { LocatedIndicator, LocatedTable, Place } from '../locate/tables';
+import { placeAt } from '../locate/tables';
+import type { IndicatorColumns, LocatedIndicator, LocatedTable, Place } from '../locate/tables';
 import { tidy } from '../text';
 import { exactRate } from '../rules/budget';
 import { readIndicator } from '../rules/indicator';
 import type { IndicatorReading } from '../rules/indicator';
 import { RateReading, cellAmount, cellNumber, cellRate } from './number';
 
-/** A number entered in a cell: its place, value (null when empty or unreadable) and what stood there. */
-export interface Entered {
-  place: Place;
+/** A number entered in a cell: the cell, its value (null when empty or unreadable) and what stood there. */
+export interface Entered extends Place {
   value: Decimal | null;
   /** The value as a report string, with the decimals the cell's number format shows. */
   shown: string | null;
@@ -35,8 +35,8 @@ export interface BudgetValues {
   weight: Entered | null;
   rate: EnteredRate | null;
   score: Entered | null;
-  /** Sub-rows (当年财政拨款, 上年结转资金, 其他资金) per amount column, for the funds sum check. */
-  parts: Array<{ column: 'initial' | 'full' | 'executed'; total: Entered; parts: Entered[] }>;
+  /** Sub-row amounts (当年财政拨款, 上年结转资金, 其他资金; null when not a number) per amount column, for the funds sum check. */
+  parts: Array<{ column: 'initial' | 'full' | 'executed'; total: Entered; parts: Array<Decimal | null> }>;
 }
 
 export interface IndicatorValues {
@@ -67,11 +67,22 @@ function isDash(cell: Cell | undefined): boolean {
   return typeof cell?.value === 'string' && /^[\s\-—–_/／－]+$/.test(cell.value);
 }
 
+/** The decimals a number format fixes ("0.00" → 2, "#,##0" → 0), null when it fixes none. */
 function formatDecimals(format: string | undefined): number | null {
   if (!format) return null;
-  const m = /0\.(0+)/.exec(format);
-  return m ? m[1].length : /(^|[^.])0(?!\.)/.test(format) ? 0 : null;
+  let d = decimalsOfFormat.get(format);
+  if (d === undefined) {
+    const m = /0\.(0+)/.exec(format);
+    d = m ? m[1].length : /(^|[^.])0(?!\.)/.test(format) ? 0 : null;
+    if (decimalsOfFormat.size >= FORMAT_CACHE_SIZE) decimalsOfFormat.clear();
+    decimalsOfFormat.set(format, d);
+  }
+  return d;
 }
+
+/** A workbook uses a handful of number formats: read each once. */
+const decimalsOfFormat = new Map<string, number | null>();
+const FORMAT_CACHE_SIZE = 1000;
 
 /** Report string for an entered value: as the cell shows it when its format fixes the decimals. */
 export function shownValue(value: Decimal, cell: Cell | undefined): string {
@@ -79,21 +90,19 @@ export function shownValue(value: Decimal, cell: Cell | undefined): string {
   return d !== null && value.decimalPlaces() <= d ? value.toFixed(d) : value.toString();
 }
 
-export function readEntered(place: Place, read: (c: Cell | undefined) => Decimal | null = cellNumber): Entered {
-  const empty = isEmpty(place.cell) || isDash(place.cell);
-  const value = empty ? null : read(place.cell);
-  return { place, value, shown: value ? shownValue(value, place.cell) : null, unreadable: !empty && value === null, empty };
+/** The number entered at (row, col). */
+export function readEntered(grid: GridView, row: number, col: number, read: (c: Cell | undefined) => Decimal | null = cellNumber): Entered {
+  const cell = grid.cell(row, col);
+  const empty = isEmpty(cell) || isDash(cell);
+  const value = empty ? null : read(cell);
+  return { row, col, address: toA1(row, col), cell, value, shown: value ? shownValue(value, cell) : null, unreadable: !empty && value === null, empty };
 }
 
-function text(place: Place): string | null {
-  const v = place.cell?.value;
+function text(cell: Cell | undefined): string | null {
+  const v = cell?.value;
   if (v === null || v === undefined) return null;
   const s = tidy(String(v));
   return s === '' ? null : s;
-}
-
-function placeAt(grid: GridView, row: number, col: number): Place {
-  return { row, col, address: toA1(row, col), cell: grid.cell(row, col) };
 }
 
 /** Read every entered value of a located table. Nothing is guessed: what cannot be read is marked so. */
@@ -101,35 +110,41 @@ export function readTable(table: LocatedTable, grid: GridView): TableValues {
   return {
     table,
     budget: readBudget(table, grid),
-    indicators: table.indicators.map((ind) => {
-      const target = text(ind.target);
-      const actual = text(ind.actual);
-      return {
-      located: ind,
-      name: text(ind.name),
-      target,
-      actual,
-      reading: readIndicator(target, actual),
-      weight: readEntered(ind.weight),
-      score: readEntered(ind.score),
-      };
-    }),
-    totalWeight: table.total ? readEntered(table.total.weight) : null,
-    totalScore: table.total ? readEntered(table.total.score) : null,
-    grade: table.grade ? { place: table.grade, text: text(table.grade) } : null,
+    indicators: table.indicators.map((ind) => readIndicatorRow(ind, table.indicatorColumns!, grid)),
+    totalWeight: table.total ? readEntered(grid, table.total.weight.row, table.total.weight.col) : null,
+    totalScore: table.total ? readEntered(grid, table.total.score.row, table.total.score.col) : null,
+    grade: table.grade ? { place: table.grade, text: text(table.grade.cell) } : null,
   };
+}
+
+function readIndicatorRow(located: LocatedIndicator, columns: IndicatorColumns, grid: GridView): IndicatorValues {
+  const { row } = located;
+  const target = text(grid.cell(row, columns.target));
+  const actual = text(grid.cell(row, columns.actual));
+  return {
+    located,
+    name: text(grid.cell(row, columns.name)),
+    target,
+    actual,
+    reading: readIndicator(target, actual),
+    weight: readEntered(grid, row, columns.weight),
+    score: readEntered(grid, row, columns.score),
+  };
+}
+
+function readRate(place: Place, headerSaysPercent: boolean): EnteredRate {
+  const reading = cellRate(place.cell, headerSaysPercent);
+  const empty = isEmpty(place.cell) || isDash(place.cell);
+  return { place, reading, empty, unreadable: !empty && reading === null };
 }
 
 function readBudget(table: LocatedTable, grid: GridView): BudgetValues | null {
   const funds = table.funds;
   if (!funds || funds.rows.total === undefined) return null;
   const row = funds.rows.total;
-  const at = (col: number | undefined) => (col === undefined ? null : placeAt(grid, row, col));
-  const amount = (col: number | undefined) => {
-    const p = at(col);
-    return p ? cellAmount(p.cell) : null;
-  };
-  const ratePlace = at(funds.columns.rate);
+  const entered = (col: number | undefined) => (col === undefined ? null : readEntered(grid, row, col));
+  const amount = (col: number | undefined) => (col === undefined ? null : cellAmount(grid.cell(row, col)));
+  const ratePlace = funds.columns.rate === undefined ? null : placeAt(grid, row, funds.columns.rate);
   const parts: BudgetValues['parts'] = [];
   const subRows = [funds.rows.appropriation, funds.rows.carryOver, funds.rows.other].filter((r): r is number => r !== undefined);
   for (const column of ['initial', 'full', 'executed'] as const) {
@@ -137,12 +152,10 @@ function readBudget(table: LocatedTable, grid: GridView): BudgetValues | null {
     if (col === undefined || subRows.length === 0) continue;
     parts.push({
       column,
-      total: readEntered(placeAt(grid, row, col), cellAmount),
-      parts: subRows.map((r) => readEntered(placeAt(grid, r, col), cellAmount)),
+      total: readEntered(grid, row, col, cellAmount),
+      parts: subRows.map((r) => cellAmount(grid.cell(r, col))),
     });
   }
-  const weightPlace = at(funds.columns.weight);
-  const scorePlace = at(funds.columns.score);
   const full = amount(funds.columns.full);
   const executed = amount(funds.columns.executed);
   return {
@@ -150,16 +163,9 @@ function readBudget(table: LocatedTable, grid: GridView): BudgetValues | null {
     full,
     executed,
     exactRate: full && executed ? exactRate(executed, full) : null,
-    weight: weightPlace ? readEntered(weightPlace) : null,
-    rate: ratePlace
-      ? {
-          place: ratePlace,
-          reading: cellRate(ratePlace.cell, funds.ratePercentHeader),
-          empty: isEmpty(ratePlace.cell) || isDash(ratePlace.cell),
-          unreadable: !isEmpty(ratePlace.cell) && !isDash(ratePlace.cell) && cellRate(ratePlace.cell, funds.ratePercentHeader) === null,
-        }
-      : null,
-    score: scorePlace ? readEntered(scorePlace) : null,
+    weight: entered(funds.columns.weight),
+    rate: ratePlace ? readRate(ratePlace, funds.ratePercentHeader) : null,
+    score: entered(funds.columns.score),
     parts,
   };
 }

@@ -23,12 +23,8 @@ export function executionRate(executed: Decimal, full: Decimal, profile: Profile
   const capped = profile.rate.capAt100 && exact.gt(HUNDRED) ? HUNDRED : exact;
   const value = round(capped, profile.rate.rounding, profile.rate.decimals);
   const explain = () => {
-    const steps = [
-      step(
-        `执行率 = 全年执行数 ÷ 全年预算数 = ${fmtAmount(executed)} ÷ ${fmtAmount(full)} = ${fmt(exact, 4)}%`,
-        `Execution rate = executed ÷ full-year budget = ${fmtAmount(executed)} ÷ ${fmtAmount(full)} = ${fmt(exact, 4)}%`,
-      ),
-    ];
+    const terms = `${fmtAmount(executed)} ÷ ${fmtAmount(full)} = ${fmt(exact, 4)}%`;
+    const steps = [step(`执行率 = 全年执行数 ÷ 全年预算数 = ${terms}`, `Execution rate = executed ÷ full-year budget = ${terms}`)];
     if (!capped.eq(exact)) steps.push(step('执行率超过 100%，按 100% 计', 'Rate above 100% counts as 100%'));
     const r = roundingStep(capped, value, profile.rate.rounding, profile.rate.decimals, '%');
     if (r) steps.push(r);
@@ -45,21 +41,21 @@ export function budgetScore(weight: Decimal, rate: RateComputation, profile: Pro
     const value = weight.times(band.share).div(HUNDRED);
     return {
       value,
-      explain: () => [
-        step(
-          `执行率 ${rate.value.toFixed(2)}% ≥ ${band.minRate}%，得分 = 分值 × ${band.share}% = ${fmt(weight)} × ${band.share}% = ${fmt(value)}`,
-          `Rate ${rate.value.toFixed(2)}% ≥ ${band.minRate}%: score = weight × ${band.share}% = ${fmt(weight)} × ${band.share}% = ${fmt(value)}`,
-        ),
-      ],
+      explain: () => {
+        const r = rate.value.toFixed(2);
+        const terms = `${fmt(weight)} × ${band.share}% = ${fmt(value)}`;
+        return [
+          step(`执行率 ${r}% ≥ ${band.minRate}%，得分 = 分值 × ${band.share}% = ${terms}`, `Rate ${r}% ≥ ${band.minRate}%: score = weight × ${band.share}% = ${terms}`),
+        ];
+      },
     };
   }
   const r = rule.from === 'rounded-rate' ? rate.value : rate.capped;
   const raw = weight.times(r).div(HUNDRED);
   const value = round(raw, rule.rounding, rule.decimals);
   const explain = () => {
-    const steps = [
-      step(`得分 = 分值 × 执行率 = ${fmt(weight)} × ${fmt(r, 6)}% = ${fmt(raw, 6)}`, `Score = weight × rate = ${fmt(weight)} × ${fmt(r, 6)}% = ${fmt(raw, 6)}`),
-    ];
+    const terms = `${fmt(weight)} × ${fmt(r, 6)}% = ${fmt(raw, 6)}`;
+    const steps = [step(`得分 = 分值 × 执行率 = ${terms}`, `Score = weight × rate = ${terms}`)];
     const rs = roundingStep(raw, value, rule.rounding, rule.decimals);
     if (rs) steps.push(rs);
     return steps;

@@ -76,17 +76,23 @@ function unreadable(zh: string, en: string): IndicatorReading {
   return { kind: 'unreadable', reason: step(zh, en) };
 }
 
-/** Readings are immutable and targets repeat from table to table: read each distinct pair once. */
-const readings = new Map<string, IndicatorReading>();
+/** Readings are immutable and targets repeat from table to table: read each distinct pair once (by target, then actual). */
+const readings = new Map<string | null, Map<string | null, IndicatorReading>>();
+let readingsCached = 0;
 const READINGS_CACHE_SIZE = 20000;
 
 export function readIndicator(targetText: string | null, actualText: string | null): IndicatorReading {
-  const key = `${targetText}\u0000${actualText}`;
-  let r = readings.get(key);
+  let r = readings.get(targetText)?.get(actualText);
   if (r === undefined) {
     r = readIndicatorOnce(targetText, actualText);
-    if (readings.size >= READINGS_CACHE_SIZE) readings.clear();
-    readings.set(key, r);
+    if (readingsCached >= READINGS_CACHE_SIZE) {
+      readings.clear();
+      readingsCached = 0;
+    }
+    let byActual = readings.get(targetText);
+    if (!byActual) readings.set(targetText, (byActual = new Map()));
+    byActual.set(actualText, r);
+    readingsCached++;
   }
   return r;
 }
@@ -134,10 +140,13 @@ export function evaluateIndicator(reading: IndicatorReading, weight: Decimal, pr
     completion,
     low,
     high,
-    explain: () => [
-      step(`定性指标：实际完成「${actualText}」属「${w.zh}」档，得分应在分值的 ${lo}%–${hi}% 之间，即 ${fmt(low)}–${fmt(high)}`,
-        `Qualitative indicator: actual "${actualText}" means ${w.en}; the score must lie within ${lo}–${hi}% of the weight, i.e. ${fmt(low)}–${fmt(high)}`),
-    ],
+    explain: () => {
+      const band = `${fmt(low)}–${fmt(high)}`;
+      return [
+        step(`定性指标：实际完成「${actualText}」属「${w.zh}」档，得分应在分值的 ${lo}%–${hi}% 之间，即 ${band}`,
+          `Qualitative indicator: actual "${actualText}" means ${w.en}; the score must lie within ${lo}–${hi}% of the weight, i.e. ${band}`),
+      ];
+    },
   };
 }
 
@@ -145,15 +154,19 @@ function quantitative(reading: Extract<IndicatorReading, { kind: 'quantitative' 
   const { target, actual, direction: dir, met } = reading;
   const t = target.value;
   const a = actual.value;
-  const head = () =>
-    dir === 'higher'
-      ? step(`越高越好：目标 ${fmt(t)}${target.unit}，实际 ${fmt(a)}${actual.unit || target.unit}`, `Higher is better: target ${fmt(t)}${target.unit}, actual ${fmt(a)}${actual.unit || target.unit}`)
-      : step(`越低越好：目标 ${fmt(t)}${target.unit}，实际 ${fmt(a)}${actual.unit || target.unit}`, `Lower is better: target ${fmt(t)}${target.unit}, actual ${fmt(a)}${actual.unit || target.unit}`);
+  const head = () => {
+    const tt = fmt(t) + target.unit;
+    const at = fmt(a) + (actual.unit || target.unit);
+    return dir === 'higher'
+      ? step(`越高越好：目标 ${tt}，实际 ${at}`, `Higher is better: target ${tt}, actual ${at}`)
+      : step(`越低越好：目标 ${tt}，实际 ${at}`, `Lower is better: target ${tt}, actual ${at}`);
+  };
   if (met) {
     const ratio = profile.overAchievementRatio;
     const overAchieved = reading.overAchievable && a.gte(t.times(ratio));
     const explain = () => {
-      const steps = [head(), step(`已达标，得满分 ${fmt(weight)}`, `Target met: full marks ${fmt(weight)}`)];
+      const full = fmt(weight);
+      const steps = [head(), step(`已达标，得满分 ${full}`, `Target met: full marks ${full}`)];
       if (overAchieved) {
         steps.push(step(`实际 ≥ ${ratio} × 目标，目标可能定得过低，扣分可由评价人酌定`,
           `Actual ≥ ${ratio} × target: the target may have been set too low, a deduction is at the evaluator's discretion`));
@@ -166,19 +179,27 @@ function quantitative(reading: Extract<IndicatorReading, { kind: 'quantitative' 
   let formula: () => ExplanationStep;
   if (dir === 'higher') {
     exact = t.isZero() ? weight : weight.times(a).div(t);
-    formula = () => step(`未达标，按比例：得分 = 分值 × 实际 ÷ 目标 = ${fmt(weight)} × ${fmt(a)} ÷ ${fmt(t)} = ${fmt(exact, 6)}`,
-      `Not met, proportional: score = weight × actual ÷ target = ${fmt(weight)} × ${fmt(a)} ÷ ${fmt(t)} = ${fmt(exact, 6)}`);
+    formula = () => {
+      const terms = `${fmt(weight)} × ${fmt(a)} ÷ ${fmt(t)} = ${fmt(exact, 6)}`;
+      return step(`未达标，按比例：得分 = 分值 × 实际 ÷ 目标 = ${terms}`, `Not met, proportional: score = weight × actual ÷ target = ${terms}`);
+    };
   } else if (t.isZero()) {
     exact = ZERO;
     formula = () => step('目标为 0 而实际超出，得 0 分', 'Target 0 exceeded: score 0');
   } else if (profile.lowerIsBetter === 'inverse') {
     exact = weight.times(t).div(a);
-    formula = () => step(`未达标（反向指标）：得分 = 分值 × 目标 ÷ 实际 = ${fmt(weight)} × ${fmt(t)} ÷ ${fmt(a)} = ${fmt(exact, 6)}`,
-      `Not met (lower is better): score = weight × target ÷ actual = ${fmt(weight)} × ${fmt(t)} ÷ ${fmt(a)} = ${fmt(exact, 6)}`);
+    formula = () => {
+      const terms = `${fmt(weight)} × ${fmt(t)} ÷ ${fmt(a)} = ${fmt(exact, 6)}`;
+      return step(`未达标（反向指标）：得分 = 分值 × 目标 ÷ 实际 = ${terms}`, `Not met (lower is better): score = weight × target ÷ actual = ${terms}`);
+    };
   } else {
     exact = weight.times(Decimal.max(ZERO, ONE.minus(a.minus(t).div(t))));
-    formula = () => step(`未达标（反向指标，线性扣分）：得分 = 分值 × (1 − (实际 − 目标) ÷ 目标) = ${fmt(weight)} × (1 − (${fmt(a)} − ${fmt(t)}) ÷ ${fmt(t)}) = ${fmt(exact, 6)}`,
-      `Not met (lower is better, linear): score = weight × (1 − (actual − target) ÷ target) = ${fmt(weight)} × (1 − (${fmt(a)} − ${fmt(t)}) ÷ ${fmt(t)}) = ${fmt(exact, 6)}`);
+    formula = () => {
+      const tt = fmt(t);
+      const terms = `${fmt(weight)} × (1 − (${fmt(a)} − ${tt}) ÷ ${tt}) = ${fmt(exact, 6)}`;
+      return step(`未达标（反向指标，线性扣分）：得分 = 分值 × (1 − (实际 − 目标) ÷ 目标) = ${terms}`,
+        `Not met (lower is better, linear): score = weight × (1 − (actual − target) ÷ target) = ${terms}`);
+    };
   }
   const { rounding, decimals } = profile.indicatorScore;
   const value = round(exact, rounding, decimals);
