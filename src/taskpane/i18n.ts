@@ -1,0 +1,214 @@
+/** The task pane's words, Chinese by default, English when Office's display language is English. */
+import type { Lang, Severity } from '../engine/report';
+
+export type { Lang };
+
+export interface Strings {
+  lang: Lang;
+  title: string;
+  scope: string;
+  scopeActive: string;
+  scopeAll: string;
+  profile: string;
+  profileAuto: string;
+  profileChosen: (name: string, explained: number, checked: number) => string;
+  check: string;
+  checking: string;
+  progress: (done: number, total: number) => string;
+  summary: (tables: number) => string;
+  untitledProject: string;
+  total: string;
+  grade: string;
+  severity: Record<Severity, string>;
+  findings: (count: number) => string;
+  filter: string;
+  filterAll: string;
+  previous: string;
+  next: string;
+  position: (index: number, count: number) => string;
+  noFindings: string;
+  entered: string;
+  expected: string;
+  empty: string;
+  explain: string;
+  hideExplanation: string;
+  ignore: string;
+  restoreIgnored: (count: number) => string;
+  fill: string;
+  fillAllErrors: (count: number) => string;
+  undoFill: string;
+  exportResults: string;
+  clearMarks: string;
+  insertSample: string;
+  sampleSheetName: string;
+  actions: string;
+  findingLabel: (cell: string, severity: string, message: string) => string;
+  confirmFillTitle: string;
+  confirmFillBody: (count: number) => string;
+  fillLine: (place: string, from: string, to: string) => string;
+  formulaReplaced: string;
+  confirm: string;
+  cancel: string;
+  dismiss: string;
+  notices: string;
+  notice: (place: string, message: string) => string;
+  done: {
+    checked: (tables: number, findings: number) => string;
+    noTables: string;
+    cleared: (cells: number) => string;
+    filled: (cells: number) => string;
+    undone: (cells: number) => string;
+    exported: (sheet: string) => string;
+    inserted: (sheet: string) => string;
+  };
+  errors: {
+    protected: string;
+    missingApi: string;
+    sync: string;
+    notInExcel: string;
+    other: string;
+  };
+}
+
+const zh: Strings = {
+  lang: 'zh',
+  title: '绩效自评核分',
+  scope: '核分范围',
+  scopeActive: '当前工作表',
+  scopeAll: '全部工作表',
+  profile: '评分规则',
+  profileAuto: '自动识别',
+  profileChosen: (name, explained, checked) => `自动选用：${name}（与 ${explained}/${checked} 个填报值相符）。`,
+  check: '核分',
+  checking: '正在核分…',
+  progress: (done, total) => `已读取 ${done}/${total} 个工作表`,
+  summary: (tables) => `核分结果（${tables} 张表）`,
+  untitledProject: '（未读到项目名称）',
+  total: '总分',
+  grade: '评分等级',
+  severity: { error: '错误', warning: '提示', info: '未核' },
+  findings: (count) => `问题清单（${count}）`,
+  filter: '按类别筛选',
+  filterAll: '全部',
+  previous: '上一个',
+  next: '下一个',
+  position: (index, count) => `第 ${index}/${count} 个`,
+  noFindings: '没有需要显示的问题。',
+  entered: '填报值',
+  expected: '计算值',
+  empty: '（空）',
+  explain: '解释',
+  hideExplanation: '收起解释',
+  ignore: '忽略',
+  restoreIgnored: (count) => `恢复已忽略（${count}）`,
+  fill: '填入计算值',
+  fillAllErrors: (count) => `全部错误填入计算值（${count}）`,
+  undoFill: '撤销填入',
+  exportResults: '导出核分结果',
+  clearMarks: '清除标记',
+  insertSample: '插入示例表',
+  sampleSheetName: '示例自评表',
+  actions: '操作',
+  findingLabel: (cell, severity, message) => `${cell}，${severity}：${message}`,
+  confirmFillTitle: '填入计算值？',
+  confirmFillBody: (count) => `以下 ${count} 个单元格将改写为计算值。可用“撤销填入”恢复原内容。`,
+  fillLine: (place, from, to) => `${place}：${from} → ${to}`,
+  formulaReplaced: '（原为公式，将被替换）',
+  confirm: '填入',
+  cancel: '取消',
+  dismiss: '关闭',
+  notices: '说明',
+  notice: (place, message) => `${place}：${message}`,
+  done: {
+    checked: (tables, findings) => `已核 ${tables} 张自评表，发现 ${findings} 个问题。`,
+    noTables: '没有找到绩效自评表（需要“项目名称”“得分”等表头）。',
+    cleared: (cells) => `已清除 ${cells} 个单元格的标记。`,
+    filled: (cells) => `已填入 ${cells} 个计算值。`,
+    undone: (cells) => `已恢复 ${cells} 个单元格的原内容。`,
+    exported: (sheet) => `核分结果已导出到工作表“${sheet}”。`,
+    inserted: (sheet) => `已插入示例工作表“${sheet}”。`,
+  },
+  errors: {
+    protected: '工作表受保护，无法修改。请先撤销工作表保护再试。',
+    missingApi: '当前 Excel 版本不支持本加载项需要的功能，请更新 Excel 或使用网页版 Excel。',
+    sync: 'Excel 未能完成操作：',
+    notInExcel: '请在 Excel 中打开本加载项。',
+    other: '操作失败：',
+  },
+};
+
+const en: Strings = {
+  lang: 'en',
+  title: 'Self-evaluation score check',
+  scope: 'Scope',
+  scopeActive: 'This sheet',
+  scopeAll: 'All sheets',
+  profile: 'Scoring rules',
+  profileAuto: 'Automatic',
+  profileChosen: (name, explained, checked) => `Chosen: ${name} (agrees with ${explained} of ${checked} entered values).`,
+  check: 'Check',
+  checking: 'Checking…',
+  progress: (done, total) => `Read ${done} of ${total} sheets`,
+  summary: (tables) => `Results (${tables} table${tables === 1 ? '' : 's'})`,
+  untitledProject: '(no project name found)',
+  total: 'Total',
+  grade: 'Grade',
+  severity: { error: 'Error', warning: 'Warning', info: 'Not checked' },
+  findings: (count) => `Findings (${count})`,
+  filter: 'Filter by kind',
+  filterAll: 'All',
+  previous: 'Previous',
+  next: 'Next',
+  position: (index, count) => `${index} of ${count}`,
+  noFindings: 'No findings to show.',
+  entered: 'Entered',
+  expected: 'Computed',
+  empty: '(empty)',
+  explain: 'Explain',
+  hideExplanation: 'Hide explanation',
+  ignore: 'Ignore',
+  restoreIgnored: (count) => `Restore ignored (${count})`,
+  fill: 'Fill computed value',
+  fillAllErrors: (count) => `Fill all errors (${count})`,
+  undoFill: 'Undo fill',
+  exportResults: 'Export results',
+  clearMarks: 'Clear marks',
+  insertSample: 'Insert sample table',
+  sampleSheetName: 'Sample',
+  actions: 'Actions',
+  findingLabel: (cell, severity, message) => `${cell}, ${severity}: ${message}`,
+  confirmFillTitle: 'Fill computed values?',
+  confirmFillBody: (count) =>
+    `${count === 1 ? 'This cell' : `These ${count} cells`} will be overwritten with the computed value. "Undo fill" restores the previous contents.`,
+  fillLine: (place, from, to) => `${place}: ${from} → ${to}`,
+  formulaReplaced: ' (a formula, which will be replaced)',
+  confirm: 'Fill',
+  cancel: 'Cancel',
+  dismiss: 'Dismiss',
+  notices: 'Notes',
+  notice: (place, message) => `${place}: ${message}`,
+  done: {
+    checked: (tables, findings) =>
+      `Checked ${tables} table${tables === 1 ? '' : 's'}, ${findings} finding${findings === 1 ? '' : 's'}.`,
+    noTables: 'No self-evaluation table found (it needs headers such as 项目名称 and 得分).',
+    cleared: (cells) => `Cleared the marks on ${cells} cell${cells === 1 ? '' : 's'}.`,
+    filled: (cells) => `Filled ${cells} computed value${cells === 1 ? '' : 's'}.`,
+    undone: (cells) => `Restored ${cells} cell${cells === 1 ? '' : 's'}.`,
+    exported: (sheet) => `Results exported to the sheet "${sheet}".`,
+    inserted: (sheet) => `Inserted the sample sheet "${sheet}".`,
+  },
+  errors: {
+    protected: 'The sheet is protected and cannot be changed. Unprotect it and try again.',
+    missingApi: 'This version of Excel lacks features the add-in needs. Update Excel or use Excel on the web.',
+    sync: 'Excel could not complete the operation: ',
+    notInExcel: 'Open this add-in in Excel.',
+    other: 'The operation failed: ',
+  },
+};
+
+export const STRINGS: Record<Lang, Strings> = { zh, en };
+
+/** English when Office's display language is English, Chinese otherwise. */
+export function langFromDisplayLanguage(displayLanguage: string | undefined): Lang {
+  return displayLanguage?.toLowerCase().startsWith('en') ? 'en' : 'zh';
+}

@@ -1,0 +1,28 @@
+/** Task pane entry: wait for Office, then render the pane over the Excel adapter. */
+import { createRoot } from 'react-dom/client';
+import { createExcelAdapter } from '../office/excel-adapter';
+import { App, StartupErrorApp } from './components/App';
+import { langFromDisplayLanguage } from './i18n';
+import { PaneService } from './service';
+
+/** Range.format, worksheet events and the rest the adapter uses without a feature test. */
+const REQUIRED_EXCEL_API = '1.7';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('taskpane.html has no #root element');
+const root = createRoot(container);
+
+if (typeof Office === 'undefined') {
+  root.render(<StartupErrorApp lang={langFromDisplayLanguage(navigator.language)} kind="notInExcel" />);
+} else {
+  void Office.onReady((info) => {
+    const lang = langFromDisplayLanguage(Office.context.displayLanguage);
+    if (info.host !== Office.HostType.Excel) {
+      root.render(<StartupErrorApp lang={lang} kind="notInExcel" />);
+    } else if (!Office.context.requirements.isSetSupported('ExcelApi', REQUIRED_EXCEL_API)) {
+      root.render(<StartupErrorApp lang={lang} kind="missingApi" />);
+    } else {
+      root.render(<App service={new PaneService(createExcelAdapter(), lang)} lang={lang} />);
+    }
+  });
+}
