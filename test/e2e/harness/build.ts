@@ -1,0 +1,39 @@
+/**
+ * Builds what the e2e harness serves: the production task pane (the project's webpack config,
+ * written to a temporary folder so a concurrent `npm run build` is not disturbed) and the
+ * Excel stand-in bundled for the browser.
+ */
+import path from 'path';
+import webpack, { type Configuration } from 'webpack';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+function compile(config: Configuration): Promise<void> {
+  return new Promise((resolve, reject) => {
+    webpack(config, (error, stats) => {
+      if (error) return reject(error);
+      if (!stats || stats.hasErrors()) return reject(new Error(stats?.toString({ all: false, errors: true }) ?? 'webpack failed'));
+      resolve();
+    });
+  });
+}
+
+export async function buildTaskPane(outDir: string): Promise<void> {
+  const configure = require(path.join(ROOT, 'webpack.config.js')) as (env: object, argv: { mode: string }) => Promise<Configuration>;
+  const config = await configure({}, { mode: 'production' });
+  await compile({ ...config, context: ROOT, output: { ...config.output, path: outDir } });
+}
+
+export async function buildStandIn(outDir: string): Promise<void> {
+  await compile({
+    mode: 'development',
+    devtool: false, // no eval: the pane's Content-Security-Policy forbids it
+    context: ROOT,
+    entry: path.join(__dirname, 'standin-entry.ts'),
+    output: { path: outDir, filename: 'standin.js' },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { noEmit: false, module: 'esnext' } } } }],
+    },
+  });
+}
