@@ -12,7 +12,7 @@ const { generatedSheets } = require('./workbook.js');
 function engineThroughput() {
   const sheets = generatedSheets(1200, 10);
   let report = checkWorkbook(sheets); // warm-up
-  const runs = 5;
+  const runs = 10;
   let best = Infinity;
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();

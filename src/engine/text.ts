@@ -20,5 +20,14 @@ const SQUASH_CACHE_SIZE = 20000;
 
 /** As written, trimmed, white space runs (line breaks too) folded to one space: for values shown to people. */
 export function tidy(s: string): string {
-  return s.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+  let v = tidied.get(s);
+  if (v === undefined) {
+    v = s.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+    if (tidied.size >= SQUASH_CACHE_SIZE) tidied.clear();
+    tidied.set(s, v);
+  }
+  return v;
 }
+
+/** Names, targets and actuals repeat too: tidy each distinct text once. */
+const tidied = new Map<string, string>();

@@ -87,8 +87,16 @@ const FORMAT_CACHE_SIZE = 1000;
 /** Report string for an entered value: as the cell shows it when its format fixes the decimals. */
 export function shownValue(value: Decimal, cell: Cell | undefined): string {
   const d = typeof cell?.value === 'number' ? formatDecimals(cell.format) : null;
-  return d !== null && value.decimalPlaces() <= d ? value.toFixed(d) : value.toString();
+  if (d === null) return value.toString();
+  let byValue = shownWith[d];
+  if (!byValue) byValue = shownWith[d] = new WeakMap();
+  let s = byValue.get(value);
+  if (s === undefined) byValue.set(value, (s = value.decimalPlaces() <= d ? value.toFixed(d) : value.toString()));
+  return s;
 }
+
+/** Per number of decimals: the string of each Decimal (numbers read from cells are shared Decimals, so 10 and 20 are spelt once). */
+const shownWith: Array<WeakMap<Decimal, string>> = [];
 
 /** The number entered at (row, col). */
 export function readEntered(grid: GridView, row: number, col: number, read: (c: Cell | undefined) => Decimal | null = cellNumber): Entered {

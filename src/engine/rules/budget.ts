@@ -4,6 +4,8 @@ import type { RateReading } from '../read/number';
 import { Profile, round } from './profiles';
 
 const HUNDRED = new Decimal(100);
+/** Multiplying by 0.01 is exact and cheaper than dividing by 100. */
+const PERCENT = new Decimal('0.01');
 
 export interface RateComputation extends Computation {
   /** Exact rate in percent, before capping and rounding. */
@@ -38,7 +40,7 @@ export function budgetScore(weight: Decimal, rate: RateComputation, profile: Pro
   const rule = profile.budgetScore;
   if (rule.rule === 'bands') {
     const band = rule.bands.find((b) => rate.value.gte(b.minRate)) ?? rule.bands[rule.bands.length - 1];
-    const value = weight.times(band.share).div(HUNDRED);
+    const value = weight.times(band.share).times(PERCENT);
     return {
       value,
       explain: () => {
@@ -51,7 +53,7 @@ export function budgetScore(weight: Decimal, rate: RateComputation, profile: Pro
     };
   }
   const r = rule.from === 'rounded-rate' ? rate.value : rate.capped;
-  const raw = weight.times(r).div(HUNDRED);
+  const raw = weight.times(r).times(PERCENT);
   const value = round(raw, rule.rounding, rule.decimals);
   const explain = () => {
     const terms = `${fmt(weight)} × ${fmt(r, 6)}% = ${fmt(raw, 6)}`;
@@ -65,7 +67,7 @@ export function budgetScore(weight: Decimal, rate: RateComputation, profile: Pro
 
 /** The budget score computed without any rounding (exact rate), to judge rounding-level differences. */
 export function exactBudgetScore(weight: Decimal, rate: RateComputation, profile: Profile): Decimal | null {
-  return profile.budgetScore.rule === 'proportional' ? weight.times(rate.capped).div(HUNDRED) : null;
+  return profile.budgetScore.rule === 'proportional' ? weight.times(rate.capped).times(PERCENT) : null;
 }
 
 /** A bare number under a header without "(%)" may be a fraction (0.9966) or percent (99.66): the reading closer to the computed rate. */

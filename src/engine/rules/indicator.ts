@@ -29,7 +29,8 @@ const QUALITATIVE_WORDS: Record<Completion, { zh: string; en: string }> = {
 
 const ONE = new Decimal(1);
 const ZERO = new Decimal(0);
-const HUNDRED = new Decimal(100);
+/** Multiplying by 0.01 is exact and cheaper than dividing by 100. */
+const PERCENT = new Decimal('0.01');
 
 function direction(target: Measure): Direction {
   switch (target.comparator) {
@@ -126,14 +127,32 @@ function readIndicatorOnce(targetText: string | null, actualText: string | null)
   return { kind: 'qualitative', completion, actualText };
 }
 
+/**
+ * Evaluations are immutable and depend only on the reading, the weight and the profile; readings
+ * are shared by rows with the same target and actual, and weights read from the same number are
+ * the same Decimal: evaluate each combination once (the automatic choice asks for it under every
+ * profile, then the scorer once more).
+ */
+const evaluations = new WeakMap<IndicatorReading, Map<Profile, WeakMap<Decimal, IndicatorEvaluation>>>();
+
 /** Score an indicator under a profile (scoring-rules.md §3). */
 export function evaluateIndicator(reading: IndicatorReading, weight: Decimal, profile: Profile): IndicatorEvaluation {
   if (reading.kind === 'unreadable') return reading;
+  let byProfile = evaluations.get(reading);
+  if (!byProfile) evaluations.set(reading, (byProfile = new Map()));
+  let byWeight = byProfile.get(profile);
+  if (!byWeight) byProfile.set(profile, (byWeight = new WeakMap()));
+  let ev = byWeight.get(weight);
+  if (!ev) byWeight.set(weight, (ev = evaluateOnce(reading, weight, profile)));
+  return ev;
+}
+
+function evaluateOnce(reading: Exclude<IndicatorReading, { kind: 'unreadable' }>, weight: Decimal, profile: Profile): IndicatorEvaluation {
   if (reading.kind === 'quantitative') return quantitative(reading, weight, profile);
   const { completion, actualText } = reading;
   const [lo, hi] = COMPLETION_BAND[completion];
-  const low = weight.times(lo).div(HUNDRED);
-  const high = weight.times(hi).div(HUNDRED);
+  const low = weight.times(lo).times(PERCENT);
+  const high = weight.times(hi).times(PERCENT);
   const w = QUALITATIVE_WORDS[completion];
   return {
     kind: 'qualitative',
