@@ -18,7 +18,20 @@ export interface Strings {
   summary: (tables: number) => string;
   untitledProject: string;
   total: string;
+  /** The 总分 once every finding is corrected. */
+  rulesTotal: string;
   grade: string;
+  /** 计算过程: every computed value of a table with its steps. */
+  showComputation: string;
+  hideComputation: string;
+  value: {
+    rate: string;
+    budgetScore: string;
+    indicatorScore: (name: string) => string;
+    totalWeight: string;
+    totalScore: string;
+    grade: string;
+  };
   severity: Record<Severity, string>;
   findings: (count: number) => string;
   filter: string;
@@ -85,7 +98,18 @@ const zh: Strings = {
   summary: (tables) => `核分结果（${tables} 张表）`,
   untitledProject: '（未读到项目名称）',
   total: '总分',
+  rulesTotal: '核定总分',
   grade: '评分等级',
+  showComputation: '计算过程',
+  hideComputation: '收起计算过程',
+  value: {
+    rate: '执行率（%）',
+    budgetScore: '预算执行得分',
+    indicatorScore: (name) => `「${name}」得分`,
+    totalWeight: '分值合计',
+    totalScore: '总分（各项得分之和）',
+    grade: '评分等级',
+  },
   severity: { error: '错误', warning: '提示', info: '未核' },
   findings: (count) => `问题清单（${count}）`,
   filter: '按类别筛选',
@@ -152,7 +176,18 @@ const en: Strings = {
   summary: (tables) => `Results (${tables} table${tables === 1 ? '' : 's'})`,
   untitledProject: '(no project name found)',
   total: 'Total',
+  rulesTotal: 'Corrected total',
   grade: 'Grade',
+  showComputation: 'How it is computed',
+  hideComputation: 'Hide computation',
+  value: {
+    rate: 'Execution rate (%)',
+    budgetScore: 'Budget score',
+    indicatorScore: (name) => `Score of "${name}"`,
+    totalWeight: 'Sum of weights',
+    totalScore: 'Total (sum of the scores)',
+    grade: 'Grade',
+  },
   severity: { error: 'Error', warning: 'Warning', info: 'Not checked' },
   findings: (count) => `Findings (${count})`,
   filter: 'Filter by kind',

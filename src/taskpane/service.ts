@@ -250,7 +250,8 @@ export class PaneService {
   private async runCheck(read: () => Promise<SheetGrid[]>): Promise<void> {
     this.update({ progress: { done: 0, total: 0 } });
     const sheets = await read();
-    const report = checkWorkbook(sheets, { profile: this.settings.profile, lang: this.lang });
+    // explain: every computed value carries its steps, for the summary's 计算过程.
+    const report = checkWorkbook(sheets, { profile: this.settings.profile, lang: this.lang, explain: true });
     this.grids = new Map(sheets.map((s) => [s.name, new GridView(s)]));
     await this.showReport(report);
     this.update({ outcome: { kind: 'checked', tables: report.tables.length, findings: this.state.findings.length } });

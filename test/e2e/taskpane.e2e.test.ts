@@ -26,9 +26,12 @@ interface Truth {
   expected: string;
 }
 
+function keyOf(fixture: string): { tables: { truth: Truth[]; cells: Record<string, string> }[] } {
+  return JSON.parse(readFileSync(path.join(FIXTURES, `${fixture}.key.json`), 'utf8'));
+}
+
 function truthOf(fixture: string): Truth[] {
-  const key = JSON.parse(readFileSync(path.join(FIXTURES, `${fixture}.key.json`), 'utf8')) as { tables: { truth: Truth[] }[] };
-  return key.tables.flatMap((t) => t.truth);
+  return keyOf(fixture).tables.flatMap((t) => t.truth);
 }
 
 let work: string;
@@ -158,6 +161,14 @@ describe('task pane in chromium over the Excel stand-in', () => {
     await page.getByRole('button', { name: '核分结果（21 张表）' }).click();
     await page.getByRole('button', { name: '"上海发布"办公室工作经费' }).click();
     await eventually(() => selection(page), { sheet: '汇总', address: 'A2' });
+    // 计算过程 (trainers): every computed value of the table with its steps; its cell is selectable.
+    await page.getByRole('button', { name: '计算过程' }).first().click();
+    await page.getByText('执行率 = 全年执行数 ÷ 全年预算数 = 1,864,161.63 ÷ 2,382,800.00', { exact: false }).first().waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-computation.png'), animations: 'disabled' });
+    await page.getByRole('button', { name: /执行率（%）$/ }).first().click();
+    await eventually(() => selection(page), { sheet: '汇总', address: keyOf('mut-shared-official').tables[0].cells['funds.rate'] });
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: '收起计算过程' }).click();
     await page.getByRole('button', { name: '核分结果（21 张表）' }).click();
 
     // Click a finding: its cell is selected; 解释 shows the steps.

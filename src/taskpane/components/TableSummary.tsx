@@ -2,6 +2,7 @@ import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Link,
 import type { CheckedValue, Finding, TableReport } from '../../engine/report';
 import { isDecimal } from '../cell-value';
 import { SEVERITIES, SEVERITY_BADGE } from './severity';
+import { TableComputation } from './TableComputation';
 import { useStrings } from './strings';
 
 /** "99.90" and "99.9" are the same total; anything else compares as text. */
@@ -23,20 +24,22 @@ const useStyles = makeStyles({
   counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
 });
 
-/** Per table: project (selects its anchor), entered → computed 总分 and grade, findings per severity. */
+/** Per table: project (selects its anchor), entered → corrected 总分 and grade, findings per severity, 计算过程. */
 export function TableSummary(props: { tables: readonly TableReport[]; findings: readonly Finding[]; onSelect: (sheet: string, cell: string) => void }) {
   const t = useStrings();
   const styles = useStyles();
 
+  const fact = (term: string, text: string, wrong = false) => (
+    <span>
+      <span className={styles.term}>{term}</span>
+      <span className={wrong ? styles.wrong : undefined}>{text}</span>
+    </span>
+  );
+  /** The entered value, and "→ computed" where they differ. */
   const value = (term: string, v: CheckedValue | null) => {
     const entered = v?.entered ?? t.empty;
     const differs = v !== null && v.computed !== null && !sameValue(v.entered, v.computed);
-    return (
-      <span>
-        <span className={styles.term}>{term}</span>
-        <span className={differs ? styles.wrong : undefined}>{differs ? `${entered} → ${v.computed}` : entered}</span>
-      </span>
-    );
+    return fact(term, differs ? `${entered} → ${v.computed}` : entered, differs);
   };
 
   return (
@@ -54,6 +57,7 @@ export function TableSummary(props: { tables: readonly TableReport[]; findings: 
                   </Link>
                   <div className={styles.facts}>
                     {value(t.total, table.total.score)}
+                    {table.total.rulesTotal != null && fact(t.rulesTotal, table.total.rulesTotal)}
                     {value(t.grade, table.total.grade)}
                   </div>
                   <div className={styles.counts}>
@@ -68,6 +72,7 @@ export function TableSummary(props: { tables: readonly TableReport[]; findings: 
                       );
                     })}
                   </div>
+                  <TableComputation table={table} onSelect={props.onSelect} />
                 </li>
               );
             })}
