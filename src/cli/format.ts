@@ -55,6 +55,7 @@ export function renderText(report: RunReport, lang: Lang): string {
     }
     const p = file.profile;
     out.push(`${w.file} ${file.file}`, `  ${w.profile} ${p.id}（${p.chosen === 'auto' ? w.auto : w.user}，${w.explains} ${p.explains}）`);
+    if (p.suggestion) out.push(`  ? ${p.suggestion.message}`);
     for (const n of file.notices) out.push(`  ! ${n.sheet}${n.cell ? '!' + n.cell : ''}: ${n.message}`);
     for (const t of file.tables) {
       out.push(...tableLines(t, file.findings.filter((f) => f.sheet === t.sheet && f.table === t.anchor), lang));

@@ -125,19 +125,35 @@ export function tallyOf(tables: readonly TableValues[], profile: Profile): Tally
   return talliesOf(tables, [profile])[0];
 }
 
-/** The built-in profile that explains the most entered values: budget rows first, then all values; ties keep the earlier (national first). */
-export function chooseProfile(tables: readonly TableValues[]): { profile: Profile; tally: Tally } {
+function explainsMore(a: Tally, b: Tally): boolean {
+  return a.budgetRowsExplained > b.budgetRowsExplained || (a.budgetRowsExplained === b.budgetRowsExplained && a.valuesExplained > b.valuesExplained);
+}
+
+export interface Choice {
+  profile: Profile;
+  tally: Tally;
+  /** A profile the automatic choice may not pick that would explain more budget rows: said, never applied. */
+  suggested: { profile: Profile; tally: Tally } | null;
+}
+
+/**
+ * The automatic profile: of those that may be chosen automatically, the one that explains the
+ * most entered values — budget rows first, then all values; ties keep the earlier (national first).
+ */
+export function chooseProfile(tables: readonly TableValues[]): Choice {
   const tallies = talliesOf(tables, PROFILES);
-  let best = 0;
-  for (let i = 1; i < PROFILES.length; i++) {
-    const tally = tallies[i];
-    const b = tallies[best];
-    if (
-      tally.budgetRowsExplained > b.budgetRowsExplained ||
-      (tally.budgetRowsExplained === b.budgetRowsExplained && tally.valuesExplained > b.valuesExplained)
-    ) {
-      best = i;
-    }
+  let best = -1;
+  for (let i = 0; i < PROFILES.length; i++) {
+    if (PROFILES[i].automatic && (best < 0 || explainsMore(tallies[i], tallies[best]))) best = i;
   }
-  return { profile: PROFILES[best], tally: tallies[best] };
+  let suggested = -1;
+  for (let i = 0; i < PROFILES.length; i++) {
+    if (PROFILES[i].automatic || tallies[i].budgetRowsExplained <= tallies[best].budgetRowsExplained) continue;
+    if (suggested < 0 || explainsMore(tallies[i], tallies[suggested])) suggested = i;
+  }
+  return {
+    profile: PROFILES[best],
+    tally: tallies[best],
+    suggested: suggested < 0 ? null : { profile: PROFILES[suggested], tally: tallies[suggested] },
+  };
 }

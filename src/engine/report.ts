@@ -85,6 +85,11 @@ export interface ProfileChoice {
   explains: string;
   explained: number;
   checked: number;
+  /**
+   * With the automatic choice: a profile it may not pick (banded budget scoring) that would
+   * explain more budget rows, for the user to select by hand if the office scores that way.
+   */
+  suggestion?: { id: string; explains: string; message: string };
 }
 
 /** The result of checking one workbook (one entry of `files` in the JSON report). */

@@ -1,6 +1,6 @@
 import { GridView, SheetGrid } from './grid';
 import { scoreTable } from './check';
-import { chooseProfile, Tally, tallyOf } from './choose';
+import { Choice, chooseProfile, Tally, tallyOf } from './choose';
 import { locateTables } from './locate/tables';
 import { readTable, TableValues } from './read/table';
 import type { Finding, Lang, Notice, ProfileChoice, TableReport, WorkbookReport } from './report';
@@ -27,6 +27,10 @@ const MISSING_TEXT: Record<string, { zh: string; en: string }> = {
   total: { zh: '没有找到总分行，总分未核', en: 'no 总分 row found: totals not checked' },
 };
 
+function explainsText(t: Tally): string {
+  return `${t.budgetRowsExplained}/${t.budgetRows} budget rows, ${t.valuesExplained}/${t.values} computed values`;
+}
+
 /** Check every table on every sheet: locate, read, choose the profile, score, report. */
 export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOptions = {}): WorkbookReport {
   const lang = options.lang ?? 'zh';
@@ -46,7 +50,8 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
   const requested = options.profile ?? 'auto';
   let profile: Profile;
   let tally: Tally;
-  if (requested === 'auto') ({ profile, tally } = chooseProfile(tables));
+  let suggested: Choice['suggested'] = null;
+  if (requested === 'auto') ({ profile, tally, suggested } = chooseProfile(tables));
   else {
     const p = findProfile(requested);
     if (!p) throw new UnknownProfileError(requested);
@@ -57,10 +62,21 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
   const choice: ProfileChoice = {
     id: profile.id,
     chosen: requested === 'auto' ? 'auto' : 'user',
-    explains: `${tally.budgetRowsExplained}/${tally.budgetRows} budget rows, ${tally.valuesExplained}/${tally.values} computed values`,
+    explains: explainsText(tally),
     explained: tally.valuesExplained,
     checked: tally.values,
   };
+  if (suggested) {
+    const p = suggested.profile;
+    const explains = explainsText(suggested.tally);
+    choice.suggestion = {
+      id: p.id,
+      explains,
+      message: lang === 'zh'
+        ? `规则「${p.name.zh}」（${p.id}）可解释 ${suggested.tally.budgetRowsExplained}/${suggested.tally.budgetRows} 个预算执行行，但不会自动选用；若本单位按此规则计分，请手动选择`
+        : `The profile "${p.name.en}" (${p.id}) would explain ${suggested.tally.budgetRowsExplained}/${suggested.tally.budgetRows} budget rows but is never chosen automatically; if the office scores that way, pick it by hand`,
+    };
+  }
   const reports: TableReport[] = scored.map((s) => s.report);
   const findings: Finding[] = scored.flatMap((s) => s.findings);
   return { profile: choice, tables: reports, findings, notices };

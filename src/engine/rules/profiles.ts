@@ -30,6 +30,13 @@ export interface Profile {
   lowerIsBetter: LowerIsBetterRule;
   /** actual ≥ ratio × target: a deduction for a target set too low is allowed (a warning). */
   overAchievementRatio: Decimal;
+  /**
+   * Whether the automatic choice may pick it. A banded rule gives full marks to every rate
+   * above its first band, so it "explains" any full score typed over a proportional one
+   * (10 entered where 9.95 is due): it is never inferred, only picked by hand, and the
+   * report suggests it when it would explain more budget rows.
+   */
+  automatic: boolean;
 }
 
 const NATIONAL: Profile = {
@@ -44,6 +51,7 @@ const NATIONAL: Profile = {
   indicatorScore: { rounding: 'half-up', decimals: 2 },
   lowerIsBetter: 'inverse',
   overAchievementRatio: new Decimal('1.2'),
+  automatic: true,
 };
 
 function variant(id: string, name: Profile['name'], description: Profile['description'], change: Partial<Profile>): Profile {
@@ -101,6 +109,7 @@ export const PROFILES: readonly Profile[] = [
           { minRate: 0, share: 0 },
         ],
       },
+      automatic: false,
     },
   ),
 ];

@@ -26,7 +26,9 @@ export function CheckPanel(props: {
   const { lang } = t;
   const auto = props.profile?.chosen === 'auto' ? props.profile : null;
   const shown = PROFILES.find((p) => p.id === (profile === 'auto' ? auto?.id : profile));
-  const hint = shown && (profile === 'auto' && auto ? `${t.profileChosen(shown.name[lang], auto.explained, auto.checked)} ${shown.description[lang]}` : shown.description[lang]);
+  const chosen = profile === 'auto' && auto;
+  const suggestion = chosen && auto.suggestion ? ` ${auto.suggestion.message}。` : '';
+  const hint = shown && (chosen ? `${t.profileChosen(shown.name[lang], auto.explained, auto.checked)} ${shown.description[lang]}${suggestion}` : shown.description[lang]);
   const { progress } = props;
 
   return (
