@@ -1,8 +1,8 @@
 import { checkWorkbook } from '../../src/engine';
 import { readWorkbook } from '../../src/xlsx/read';
-import { fixtures } from '../support/fixtures';
+import { allFixtures } from '../support/fixtures';
 
-describe.each(fixtures().map((f) => [f.name, f] as const))('%s', (_name, fx) => {
+describe.each(allFixtures().map((f) => [f.name, f] as const))('%s', (_name, fx) => {
   const report = checkWorkbook(readWorkbook(fx.bytes));
 
   test('every table is found at its anchor, with its project name', () => {
@@ -35,8 +35,27 @@ describe.each(fixtures().map((f) => [f.name, f] as const))('%s', (_name, fx) => 
 });
 
 test('the automatic choice keeps the convention each office follows', () => {
-  const byName = Object.fromEntries(fixtures().map((f) => [f.name, checkWorkbook(readWorkbook(f.bytes)).profile]));
+  const byName = Object.fromEntries(allFixtures().map((f) => [f.name, checkWorkbook(readWorkbook(f.bytes)).profile]));
   expect(byName['000-stacked-official.xlsx']).toMatchObject({ id: 'rate-up', chosen: 'auto', explains: '3/3 budget rows, 10/10 computed values' });
   expect(byName['004-stacked-official.xlsx'].id).toBe('truncate-rate');
   expect(byName['004-stacked-flat.xlsx'].id).toBe('truncate-rate');
+  for (const layout of ['official', 'flat']) {
+    expect(byName[`001-stacked-${layout}.xlsx`].id).toBe('truncate'); // 普陀区
+    expect(byName[`003-stacked-${layout}.xlsx`].id).toBe('half-up-unrounded'); // 青浦区
+  }
+});
+
+test('a banded rule is never chosen automatically, only suggested (宝山区: 99.55% → 10 is an error under proportional scoring)', () => {
+  const fx = allFixtures().find((f) => f.name === '002-stacked-official.xlsx')!;
+  const auto = checkWorkbook(readWorkbook(fx.bytes));
+  expect(auto.profile.id).not.toBe('banded');
+  expect(auto.profile.suggestion).toMatchObject({ id: 'banded', explains: expect.stringMatching(/^2\/4 budget rows/) });
+  const rows = fx.key.tables.map((t) => t.cells['funds.score']);
+  const budgetErrors = auto.findings.filter((f) => f.severity === 'error' && rows.includes(f.cell)).map((f) => f.cell);
+  expect(budgetErrors).toEqual(rows); // all four budget scores: 10, 10, 9, 7 where 9.95, 9.31, 8.87, 7.81 are due
+  const banded = checkWorkbook(readWorkbook(fx.bytes), { profile: 'banded' });
+  expect(banded.profile).toMatchObject({ id: 'banded', chosen: 'user' });
+  expect(banded.profile.suggestion).toBeUndefined();
+  // Under bands the two full scores are right; 88.68% → 9 and 78.12% → 7 are still wrong (8 and 6).
+  expect(banded.findings.filter((f) => f.code === 'BUDGET_SCORE_MISMATCH').map((f) => f.expected)).toEqual(['8', '6']);
 });

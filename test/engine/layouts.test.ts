@@ -4,7 +4,7 @@
  */
 import { Cell, checkWorkbook, fromA1, SheetGrid, toA1 } from '../../src/engine';
 import { readWorkbook } from '../../src/xlsx/read';
-import { Fixture, fixtures } from '../support/fixtures';
+import { Fixture, allFixtures } from '../support/fixtures';
 
 type Move = (sheet: string, a1: string) => { sheet: string; a1: string };
 
@@ -100,7 +100,7 @@ const variants: Variant[] = [
   },
 ];
 
-describe.each(fixtures().map((f) => [f.name, f] as const))('%s', (_name, fx) => {
+describe.each(allFixtures().map((f) => [f.name, f] as const))('%s', (_name, fx) => {
   test.each(variants.map((v) => [v.name, v] as const))('%s', (_v, variant) => {
     const { sheets, move } = variant.apply(readWorkbook(fx.bytes), fx);
     const report = checkWorkbook(sheets);
