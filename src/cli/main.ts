@@ -69,7 +69,7 @@ function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): number {
     report.files.push(entry);
     progress(io, i + 1, inputs.length);
   });
-  if (cmd.format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
+  if (cmd.format === 'json') io.stdout(JSON.stringify(report) + '\n');
   else if (cmd.format === 'csv') io.stdout(renderCsv(report));
   else io.stdout(renderText(report, cmd.lang));
   if (unreadable > 0) return EXIT.usage;
