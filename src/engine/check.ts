@@ -35,13 +35,14 @@ const AMOUNT_NAMES: Record<'initial' | 'full' | 'executed', Text> = {
   executed: { zh: '全年执行数', en: 'executed' },
 };
 
+/** Equal by value, float artefacts aside. Numbers read from cells are shared Decimals, so a score of 10 under a weight of 10 is one object. */
 export function same(a: Decimal, b: Decimal): boolean {
-  return a.eq(b) || a.minus(b).abs().lte(SAME);
+  return a === b || a.eq(b) || a.minus(b).abs().lte(SAME);
 }
 
 /** a > b beyond a float artefact. */
 function exceeds(a: Decimal, b: Decimal): boolean {
-  return a.gt(b) && !same(a, b);
+  return a !== b && a.gt(b) && !same(a, b);
 }
 
 /** Which finding an entered value gets against the profile's value and the exact (unrounded) one. */
