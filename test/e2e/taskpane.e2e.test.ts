@@ -216,7 +216,7 @@ describe('task pane in chromium over the Excel stand-in', () => {
     await page.close();
   });
 
-  test('004-stacked-official, by keyboard: the one truth error is listed among the stacked tables', async () => {
+  test('004-stacked-official, by keyboard: the truth error is listed among the stacked tables; typing the right value re-checks by itself', async () => {
     const { page, problems } = await openPane('004-stacked-official');
     // Keyboard only: Enter on 核分, then Enter on 下一个 selects the first finding's cell.
     await page.getByRole('button', { name: '核分', exact: true }).focus();
@@ -227,6 +227,16 @@ describe('task pane in chromium over the Excel stand-in', () => {
     await page.keyboard.press('Enter');
     await eventually(async () => (await selection(page))?.address, listed[0].place);
     for (const t of truthOf('004-stacked-official')) expect(listed).toContainEqual({ place: t.cell, severity: '错误' });
+
+    // The clerk types the right score: without pressing 核分, the finding and its mark go.
+    const [wrong] = truthOf('004-stacked-official');
+    const markedCells = () => page.evaluate((s) => (window as unknown as HarnessWindow).__standIn.state.conditionalFormats(s).map((cf) => cf.address), wrong.sheet);
+    expect(await markedCells()).toContain(wrong.cell);
+    await page.evaluate(([s, c]) => (window as unknown as HarnessWindow).__standIn.userEdit(s, c, 18.33), [wrong.sheet, wrong.cell]);
+    await eventually(async () => (await listedFindings(page)).some((f) => f.place === wrong.cell), false);
+    const marked = await markedCells();
+    expect(marked).not.toContain(wrong.cell);
+    expect(marked.length).toBeGreaterThan(0);
 
     // 导出核分结果 and 插入示例表 add sheets and say which.
     await page.getByRole('button', { name: '导出核分结果' }).click();
