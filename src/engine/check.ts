@@ -4,7 +4,7 @@ import { toA1 } from './grid';
 import type { Place } from './locate/tables';
 import { shownValue } from './read/table';
 import type { Entered, IndicatorValues, TableValues } from './read/table';
-import type { ExplanationStep, Finding, IndicatorReport, Lang, Severity, TableReport, CheckedValue } from './report';
+import type { ExplanationStep, Finding, IndicatorReport, Lang, Notice, Severity, TableReport, CheckedValue } from './report';
 import { budgetScore, enteredRate, exactBudgetScore, executionRate, RateComputation } from './rules/budget';
 import { GRADE_EN, gradeFor, readGrade } from './rules/grade';
 import { evaluateIndicator } from './rules/indicator';
@@ -13,6 +13,8 @@ import type { Profile } from './rules/profiles';
 export interface ScoredTable {
   report: TableReport;
   findings: Finding[];
+  /** What could not be checked in this table and why (a total whose parts cannot all be read). */
+  notices: Notice[];
 }
 
 type Text = { zh: string; en: string };
@@ -59,6 +61,7 @@ export function scoreTable(values: TableValues, profile: Profile, lang: Lang, ex
 
 class TableScorer {
   private readonly findings: Finding[] = [];
+  private readonly notices: Notice[] = [];
   /** Each part of 总分 as it should be (computed, or entered where the rules give none); null when unknown. */
   private readonly correctedParts: Array<Decimal | null> = [];
   private readonly sheet: string;
@@ -91,6 +94,7 @@ class TableScorer {
         total,
       },
       findings: this.findings,
+      notices: this.notices,
     };
   }
 
@@ -244,7 +248,7 @@ class TableScorer {
     if (ind.weight.unreadable) this.unreadable(ind.weight, { zh: `「${label}」的分值`, en: `Weight of "${label}"` });
     if (ind.score.unreadable) this.unreadable(ind.score, { zh: `「${label}」的得分`, en: `Score of "${label}"` });
     if (!w) {
-      this.correctedParts.push(ind.score.value);
+      this.correctedParts.push(ind.score.empty ? ZERO : ind.score.value);
       if (ind.weight.empty) {
         this.add(ind.weight, 'INDICATOR_NOT_CHECKED', 'info', null, null,
           () => ({ zh: `「${label}」没有分值，未核`, en: `"${label}" has no weight: not checked` }), () => []);
@@ -339,20 +343,20 @@ class TableScorer {
     const b = v.budget;
     const total: TableReport['total'] = { weight: null, score: null, grade: null };
     // 分值: budget + indicators = printed total = 100.
-    const weights = [b?.weight ?? null, ...v.indicators.map((i) => i.weight)];
-    const weightSum = weights.every((e) => e && e.value) ? sum(weights.map((e) => e!.value!)) : null;
+    const weights = v.totalWeight ? this.addends(b?.weight, (i) => i.weight, v.totalWeight, { zh: '分值合计', en: 'the sum of the weights' }) : null;
+    const weightSum = weights ? sum(weights.map((e) => e.value!)) : null;
     if (v.totalWeight) {
       const computed = weightSum ? fmt(weightSum) : null;
       total.weight = { cell: v.totalWeight.address, entered: v.totalWeight.shown, computed };
-      if (weightSum) this.checkWeightSum(v.totalWeight, weights as Entered[], weightSum, computed!, total.weight);
+      if (weights && weightSum) this.checkWeightSum(v.totalWeight, weights, weightSum, computed!, total.weight);
     }
     // 总分 = budget 得分 + Σ indicator 得分, as entered.
-    const parts = [b?.score ?? null, ...v.indicators.map((i) => i.score)];
-    const scoreSum = parts.every((e) => e && e.value) ? sum(parts.map((e) => e!.value!)) : null;
+    const parts = v.totalScore ? this.addends(b?.score, (i) => i.score, v.totalScore, { zh: '总分', en: 'the total score' }) : null;
+    const scoreSum = parts ? sum(parts.map((e) => e.value!)) : null;
     if (v.totalScore) {
       const computed = scoreSum ? fmt(scoreSum, 6) : null;
       total.score = { cell: v.totalScore.address, entered: v.totalScore.shown, computed };
-      if (scoreSum) this.checkTotalScore(v.totalScore, parts as Entered[], scoreSum, computed!, total.score);
+      if (parts && scoreSum) this.checkTotalScore(v.totalScore, parts, scoreSum, computed!, total.score);
     }
     const corrected = this.correctedParts;
     const complete = corrected.length === v.indicators.length + 1 && corrected.every((d) => d !== null);
@@ -364,6 +368,30 @@ class TableScorer {
       if (computed && basis) this.checkGrade(v.grade.place, v.grade.text, computed, basis, total.grade);
     }
     return total;
+  }
+
+  /**
+   * The entries a total adds up, as entered: the budget's and every indicator's that is filled
+   * in (an empty one adds nothing; a row with neither 分值 nor 得分 is no part of it). Null,
+   * with a notice saying why, when the budget row is missing or an entry is not a number.
+   */
+  private addends(budget: Entered | null | undefined, pick: (i: IndicatorValues) => Entered, printed: Entered, what: Text): Entered[] | null {
+    const notice = (zh: string, en: string) => {
+      this.notices.push({ sheet: this.sheet, cell: printed.address, message: { zh, en }[this.lang] });
+      return null;
+    };
+    if (!budget) {
+      return notice(`${what.zh}未核：没有读到预算执行的分值和得分`, `${what.en} not checked: the budget row's weight and score were not found`);
+    }
+    const entries: Entered[] = [];
+    for (const e of [budget, ...this.values.indicators.filter((i) => !(i.weight.empty && i.score.empty)).map(pick)]) {
+      if (e.unreadable) {
+        const raw = String(e.cell?.value ?? '');
+        return notice(`${what.zh}未核：${e.address}「${raw}」不是数字`, `${what.en} not checked: ${e.address} "${raw}" is not a number`);
+      }
+      if (e.value) entries.push(e);
+    }
+    return entries;
   }
 
   /** `sumText`: the sum as reported. */

@@ -79,6 +79,7 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
   }
   const reports: TableReport[] = scored.map((s) => s.report);
   const findings: Finding[] = scored.flatMap((s) => s.findings);
+  for (const s of scored) notices.push(...s.notices);
   return { profile: choice, tables: reports, findings, notices };
 }
 

@@ -29,6 +29,12 @@ describe.each(allFixtures().map((f) => [f.name, f] as const))('%s', (_name, fx) 
     expect(errors).toEqual(truth);
   });
 
+  test('stacked tables of one office: each has the year of its own title rows, as the first does', () => {
+    if (!/^\d{3}-stacked-official/.test(fx.name)) return;
+    const [first, ...rest] = report.tables.map((t) => t.year);
+    for (const year of rest) expect(year).toBe(first);
+  });
+
   test('no sheet is left unexplained', () => {
     expect(report.notices).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { parseMeasure, readCompletion } from '../../src/engine/read/measure';
-import { cellAmount, cellNumber, cellRate } from '../../src/engine/read/number';
+import { headerCore } from '../../src/engine/locate/vocabulary';
+import { cellAmount, cellNumber, cellPoints, cellRate } from '../../src/engine/read/number';
 
 const m = (s: string) => {
   const r = parseMeasure(s);
@@ -23,6 +24,27 @@ describe('amounts and numbers', () => {
   test('text that is not a number is not read as one', () => {
     for (const v of ['—', '-', '', '10分以上', '1.2.3', true, null]) expect(cellNumber({ value: v as string })).toBeNull();
   });
+
+  test('points may carry 分: "9.82分", "１０ 分"; other words do not pass', () => {
+    expect(cellPoints({ value: '9.82分' })!.toString()).toBe('9.82');
+    expect(cellPoints({ value: '１０ 分' })!.toString()).toBe('10');
+    expect(cellPoints({ value: 20 })!.toString()).toBe('20');
+    for (const v of ['10分以上', '分', '满分', '10元']) expect(cellPoints({ value: v })).toBeNull();
+  });
+});
+
+describe('header words', () => {
+  test.each([
+    ['执行率(%)', '执行率', true],
+    ['全年预算数(A)', '全年预算数', false],
+    ['执行率(%)(B/A)', '执行率', true],
+    ['得分(C=B/A×10)', '得分', false],
+    ['得分(分)', '得分', false],
+    ['项目资金(万元)', '项目资金', false],
+    ['得分', '得分', false],
+  ])('%s → %s (percent %s)', (header, core, percent) => {
+    expect(headerCore(header)).toEqual({ core, percent });
+  });
 });
 
 describe('rates', () => {
@@ -38,6 +60,13 @@ describe('rates', () => {
     const r = cellRate({ value: 0.9966 }, false)!;
     expect(r.explicit).toBe(false);
     expect([r.percent.toString(), r.alternative!.toString()]).toEqual(['0.9966', '99.66']);
+  });
+
+  test('under an (%) header a number above 1 is percent; one at most 1 may be a fraction typed there, so both readings', () => {
+    expect(cellRate({ value: 78.24 }, true)).toMatchObject({ explicit: true });
+    const r = cellRate({ value: 0.7824 }, true)!;
+    expect([r.explicit, r.percent.toString(), r.alternative!.toString()]).toEqual([false, '0.7824', '78.24']);
+    expect(cellRate({ value: '0.78' }, true)).toMatchObject({ explicit: false });
   });
 });
 

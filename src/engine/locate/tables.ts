@@ -1,10 +1,10 @@
 import type { Cell, CellRange } from '../grid';
 import { GridView, toA1 } from '../grid';
-import { cellNumber } from '../read/number';
+import { cellAmount, cellPoints } from '../read/number';
 import { squash, tidy } from '../text';
 import {
   FUNDS_BLOCK_LABEL, FUNDS_HEADERS, FUNDS_ROW_LABELS, FundsColumn, GRADE_LABELS, INDICATOR_HEADERS, IndicatorColumn,
-  PROJECT_LABELS, TOTAL_ROW_LABELS, headerCore, matchHeader,
+  PROJECT_LABELS, SUBTOTAL_ROW_LABELS, TOTAL_ROW_LABELS, headerCore, matchHeader,
 } from './vocabulary';
 
 /** A cell the locator found, with its sheet position. */
@@ -57,6 +57,8 @@ export interface LocatedTable {
   indicators: LocatedIndicator[];
   total: { weight: Place; score: Place } | null;
   grade: Place | null;
+  /** The last row the table occupies (its grade, total or last indicator row). */
+  endRow: number;
   /** What could not be found, for notices ("no 绩效指标 header"). */
   missing: string[];
 }
@@ -86,9 +88,16 @@ function isProjectLabel(text: string): boolean {
   return false;
 }
 
-/** A cell holds a value unless it is empty or blank text. */
-function hasValue(c: Cell | undefined): boolean {
-  return c !== undefined && c.value !== null && (typeof c.value !== 'string' || c.value.trim() !== '');
+/** Dashes, slashes and 无 stand for "nothing here" in the form. */
+const NOTHING = /^[\s\-—–_/／－无]*$/;
+
+function isBlank(text: string | null): boolean {
+  return text === null || NOTHING.test(text);
+}
+
+/** A cell holds an entry unless it is empty, blank or a dash. */
+function hasEntry(c: Cell | undefined): boolean {
+  return c !== undefined && c.value !== null && (typeof c.value !== 'string' || !NOTHING.test(c.value));
 }
 
 /** Locate every table on a sheet. Tables are stacked vertically, each starting at its 项目名称 label. */
@@ -108,22 +117,53 @@ export function locateTables(grid: GridView): LocatedTable[] {
     }
     labels[r - grid.top] = list;
   }
+  // Tables are stacked; tables whose anchors stand within a few rows of each other, in other
+  // columns, stand side by side and split the columns between them. A band of tables ends
+  // where the next band's first anchor starts; the title rows of the next band sit between
+  // the end of the band's tables and that anchor.
   const tables: LocatedTable[] = [];
-  let previousEnd = grid.top;
-  for (let i = 0; i < anchors.length; i++) {
-    const end = i + 1 < anchors.length ? anchors[i + 1].row : grid.bottom + 1;
-    if (anchors[i].row === (i > 0 ? anchors[i - 1].row : -1)) continue; // side by side: first wins
-    tables.push(new TableLocator(grid, labels, anchors[i], previousEnd, end).locate());
-    previousEnd = end;
+  let regionTop = grid.top;
+  for (let i = 0; i < anchors.length; ) {
+    let j = i + 1;
+    while (j < anchors.length && anchors[j].row - anchors[i].row <= SIDE_BY_SIDE_ROWS && anchors.slice(i, j).every((a) => a.col !== anchors[j].col)) j++;
+    const end = j < anchors.length ? anchors[j].row : grid.bottom + 1;
+    const band = anchors.slice(i, j).sort((a, b) => a.col - b.col);
+    let bandEnd = regionTop;
+    band.forEach((anchor, k) => {
+      const columns = { from: k === 0 ? grid.left : anchor.col, to: k + 1 < band.length ? band[k + 1].col - 1 : grid.right };
+      const table = new TableLocator(grid, labels, anchor, regionTop, end, columns).locate();
+      tables.push(table);
+      bandEnd = Math.max(bandEnd, table.endRow + 1);
+    });
+    regionTop = Math.min(bandEnd, end);
+    i = j;
   }
   return tables;
 }
 
-/** Where the values sit under an indicator header; 年度指标值 and 实际完成值 follow 三级指标 when not named. */
-function valueColumnsOf(columns: Partial<Record<IndicatorColumn, number>>): IndicatorColumns {
+/** Anchors this many rows apart or fewer, in other columns, belong to tables side by side (one may have an extra title line). */
+const SIDE_BY_SIDE_ROWS = 3;
+
+/** The grade of a "评分等级：良" cell (squashed), or null when the cell is no such label. */
+export function inlineGrade(squashed: string): string | null {
+  const colon = squashed.indexOf(':');
+  if (colon <= 0 || !GRADE_LABELS.includes(squashed.slice(0, colon))) return null;
+  const rest = squashed.slice(colon + 1);
+  return rest === '' ? null : rest;
+}
+
+/**
+ * Where the values sit under an indicator header. 年度指标值 and 实际完成值, when their headers
+ * are not recognised, are the first unrecognised header columns right of 三级指标 (columns
+ * without a header are skipped), else the columns right after it.
+ */
+function valueColumnsOf(columns: Partial<Record<IndicatorColumn, number>>, headerLabels: readonly Label[]): IndicatorColumns {
   const name = columns.name!;
-  const target = columns.target ?? name + 1;
-  return { name, target, actual: columns.actual ?? target + 1, weight: columns.weight!, score: columns.score! };
+  const known = new Set(Object.values<number | undefined>(columns));
+  const unnamed = headerLabels.filter((l) => l.col > name && !known.has(l.col) && l.col < Math.min(columns.weight!, columns.score!)).map((l) => l.col);
+  const target = columns.target ?? unnamed.shift() ?? name + 1;
+  const actual = columns.actual ?? unnamed.find((c) => c > target) ?? target + 1;
+  return { name, target, actual, weight: columns.weight!, score: columns.score! };
 }
 
 class TableLocator {
@@ -137,6 +177,8 @@ class TableLocator {
     private readonly regionTop: number,
     /** First row of the next table. */
     private readonly regionEnd: number,
+    /** The table's columns (all of the sheet's unless tables stand side by side). */
+    private readonly columns: { from: number; to: number },
   ) {}
 
   locate(): LocatedTable {
@@ -144,7 +186,7 @@ class TableLocator {
     const funds = this.locateFunds();
     const indicatorHeader = this.findHeaderRow<IndicatorColumn>(INDICATOR_HEADERS, ['name', 'weight', 'score']);
     const indicatorColumns = indicatorHeader ? indicatorHeader.columns : null;
-    const valueColumns = indicatorColumns ? valueColumnsOf(indicatorColumns) : null;
+    const valueColumns = indicatorColumns ? valueColumnsOf(indicatorColumns, indicatorHeader!.labels) : null;
     const { indicators, endRow } = indicatorColumns
       ? this.locateIndicators(indicatorHeader!.row, indicatorColumns, valueColumns!)
       : { indicators: [], endRow: this.regionEnd };
@@ -152,6 +194,8 @@ class TableLocator {
     if (!indicatorHeader) this.missing.push('indicators');
     const total = indicatorColumns ? this.locateTotal(endRow, indicatorColumns) : null;
     if (indicatorColumns && !total) this.missing.push('total');
+    const grade = this.locateGrade(endRow, indicatorColumns);
+    const lastRow = Math.max(row, funds?.headerRow ?? row, indicators.length ? indicators[indicators.length - 1].row : row, total?.score.row ?? row, grade?.row ?? row);
     return {
       sheet: this.grid.name,
       anchor: this.place(row, col),
@@ -163,13 +207,17 @@ class TableLocator {
       indicatorColumns: valueColumns,
       indicators,
       total,
-      grade: this.locateGrade(endRow, indicatorColumns),
+      grade,
+      endRow: lastRow,
       missing: this.missing,
     };
   }
 
   private labelsAt(row: number): readonly Label[] {
-    return this.labels[row - this.grid.top] ?? NO_LABELS;
+    const all = this.labels[row - this.grid.top] ?? NO_LABELS;
+    const { from, to } = this.columns;
+    if (all.length === 0 || (all[0].col >= from && all[all.length - 1].col <= to)) return all;
+    return all.filter((l) => l.col >= from && l.col <= to);
   }
 
   private place(row: number, col: number): Place {
@@ -195,7 +243,7 @@ class TableLocator {
   private valueRightOf(row: number, col: number): { col: number; text: string } | null {
     const m = this.grid.mergeAt(row, col);
     const from = m ? m.right + 1 : col + 1;
-    for (let c = from; c <= this.grid.right; c++) {
+    for (let c = from; c <= this.columns.to; c++) {
       const t = this.text(row, c);
       if (t !== null) return { col: c, text: t };
     }
@@ -233,17 +281,19 @@ class TableLocator {
     return null;
   }
 
-  /** The first row whose labels name all `required` columns of `vocab`. */
+  /**
+   * The first row whose labels name all `required` columns of `vocab` — or a header over two
+   * rows (自评情况 above 分值 | 得分): a row naming some of them, completed by the row below.
+   * `row` is the header's last row; `labels` are its labels, both rows' for a two-row header.
+   */
   private findHeaderRow<K extends string>(
     vocab: Record<K, readonly string[]>,
     required: readonly K[],
     from = this.anchorAt.row,
-  ): { row: number; columns: Partial<Record<K, number>>; percent: Partial<Record<K, boolean>> } | null {
-    for (let r = from; r < this.regionEnd; r++) {
-      const list = this.labelsAt(r);
-      if (list.length < required.length) continue;
-      const columns: Partial<Record<K, number>> = {};
-      const percent: Partial<Record<K, boolean>> = {};
+  ): { row: number; columns: Partial<Record<K, number>>; percent: Partial<Record<K, boolean>>; labels: readonly Label[] } | null {
+    const columns: Partial<Record<K, number>> = {};
+    const percent: Partial<Record<K, boolean>> = {};
+    const name = (list: readonly Label[]) => {
       for (const l of list) {
         const key = matchHeader(l.text, vocab);
         if (key && columns[key] === undefined) {
@@ -251,7 +301,17 @@ class TableLocator {
           percent[key] = headerCore(l.text).percent;
         }
       }
-      if (required.every((k) => columns[k] !== undefined)) return { row: r, columns, percent };
+    };
+    const complete = () => required.every((k) => columns[k] !== undefined);
+    for (let r = from; r < this.regionEnd; r++) {
+      const list = this.labelsAt(r);
+      for (const k of Object.keys(columns) as K[]) delete columns[k];
+      name(list);
+      if (complete()) return { row: r, columns, percent, labels: list };
+      if (Object.keys(columns).length === 0 || r + 1 >= this.regionEnd) continue;
+      const below = this.labelsAt(r + 1);
+      name(below);
+      if (complete()) return { row: r + 1, columns, percent, labels: [...list, ...below] };
     }
     return null;
   }
@@ -278,7 +338,7 @@ class TableLocator {
     if (rows.total === undefined) {
       // No 年度资金总额 label: the first row with both amounts is the total.
       for (let r = header.row + 1; r < last; r++) {
-        if (cellNumber(this.grid.cell(r, header.columns.full!)) && cellNumber(this.grid.cell(r, header.columns.executed!))) {
+        if (cellAmount(this.grid.cell(r, header.columns.full!)) && cellAmount(this.grid.cell(r, header.columns.executed!))) {
           rows.total = r;
           break;
         }
@@ -317,7 +377,11 @@ class TableLocator {
       const name = this.text(r, nameCol);
       const weight = this.grid.cell(r, weightCol);
       const score = this.grid.cell(r, scoreCol);
-      if (name === null && !hasValue(weight) && !hasValue(score)) continue;
+      // Not indicators: rows with nothing but dashes (an empty 二级 row), 小计 rows, and the
+      // header repeated after a page break.
+      if (isBlank(name) && !hasEntry(weight) && !hasEntry(score)) continue;
+      if (this.isLabelRow(r, SUBTOTAL_ROW_LABELS, firstValueCol) !== null) continue;
+      if (name !== null && matchHeader(squash(name), INDICATOR_HEADERS) === 'name') continue;
       indicators.push({ row: r, level1, level2 });
     }
     return { indicators, endRow: r };
@@ -332,13 +396,13 @@ class TableLocator {
     for (let r = from; r < Math.min(this.regionEnd, from + 4); r++) {
       const labelCol = this.isLabelRow(r, TOTAL_ROW_LABELS, Math.min(weightCol, scoreCol));
       if (labelCol === null) continue;
-      if (cellNumber(this.grid.cell(r, weightCol)) || cellNumber(this.grid.cell(r, scoreCol))) {
+      if (cellPoints(this.grid.cell(r, weightCol)) || cellPoints(this.grid.cell(r, scoreCol))) {
         return { weight: this.place(r, weightCol), score: this.place(r, scoreCol) };
       }
       // Values not under the columns: the first two numbers right of the label.
       const numbers: number[] = [];
-      for (let c = labelCol + 1; c <= this.grid.right && numbers.length < 2; c++) {
-        if (cellNumber(this.grid.cell(r, c))) numbers.push(c);
+      for (let c = labelCol + 1; c <= this.columns.to && numbers.length < 2; c++) {
+        if (cellPoints(this.grid.cell(r, c))) numbers.push(c);
       }
       if (numbers.length === 2) return { weight: this.place(r, numbers[0]), score: this.place(r, numbers[1]) };
       return { weight: this.place(r, weightCol), score: this.place(r, scoreCol) };
@@ -349,6 +413,7 @@ class TableLocator {
   private locateGrade(from: number, columns: Partial<Record<IndicatorColumn, number>> | null): Place | null {
     for (let r = from; r < Math.min(this.regionEnd, from + 5); r++) {
       for (const l of this.labelsAt(r)) {
+        if (inlineGrade(l.text) !== null) return this.place(r, l.col); // "评分等级：良" in one cell
         if (!GRADE_LABELS.includes(l.bare)) continue;
         const value = this.valueRightOf(r, l.col);
         if (value) return this.place(r, value.col);

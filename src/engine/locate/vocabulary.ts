@@ -13,7 +13,7 @@ export const FUNDS_HEADERS: Record<FundsColumn, readonly string[]> = {
   executed: ['全年执行数', '全年执行', '执行数', '实际执行数', '全年实际执行数', '全年支出数'],
   weight: ['分值', '分数', '权重', '分值(分)'],
   rate: ['执行率', '预算执行率', '执行率(%)'],
-  score: ['得分', '得分(分)'],
+  score: ['得分', '得分(分)', '评分', '实际得分', '自评得分', '自评分'],
 };
 
 export const INDICATOR_HEADERS: Record<IndicatorColumn, readonly string[]> = {
@@ -23,14 +23,16 @@ export const INDICATOR_HEADERS: Record<IndicatorColumn, readonly string[]> = {
   target: ['年度指标值', '指标值', '年度目标值', '目标值', '年度目标', '预期指标值', '计划值'],
   actual: ['实际完成值', '完成值', '实际值', '全年实际值', '实际完成情况', '实际完成'],
   weight: ['分值', '分数', '权重', '分值(分)'],
-  score: ['得分', '得分(分)', '自评得分'],
+  score: ['得分', '得分(分)', '自评得分', '评分', '实际得分', '自评分'],
   remark: ['偏差原因分析及改进措施', '偏差原因分析', '未完成原因分析', '偏差原因及改进措施', '备注'],
 };
 
 export const PROJECT_LABELS = ['项目名称'];
 export const FUNDS_BLOCK_LABEL = '项目资金';
-export const TOTAL_ROW_LABELS = ['总分', '合计', '总计', '合计得分'];
-export const GRADE_LABELS = ['评分等级', '等级', '自评等级', '评价等级'];
+export const TOTAL_ROW_LABELS = ['总分', '合计', '总计', '合计得分', '自评总分', '总得分', '得分合计'];
+/** Rows inside the indicator block that add up others: never indicators. */
+export const SUBTOTAL_ROW_LABELS = ['小计', '分项小计'];
+export const GRADE_LABELS = ['评分等级', '等级', '自评等级', '评价等级', '绩效等级', '绩效评价等级', '自评结果'];
 export const FUNDS_ROW_LABELS = {
   total: ['年度资金总额', '资金总额', '年度资金总额:', '合计'],
   appropriation: ['其中:当年财政拨款', '当年财政拨款', '财政拨款', '其中:财政拨款'],
@@ -38,11 +40,28 @@ export const FUNDS_ROW_LABELS = {
   other: ['其他资金', '其他'],
 } as const;
 
-/** Remove a trailing unit/percent marker from a header: "执行率(%)" → "执行率". */
+/**
+ * Remove trailing markers from a header: a unit or percent sign ("执行率(%)" → "执行率") and
+ * the national template's column letters ("全年预算数(A)", "执行率(B/A)", "得分(C=B/A×10)").
+ */
 export function headerCore(squashed: string): { core: string; percent: boolean } {
-  const m = /^(.*?)[(]?(%|元|万元|分)[)]?$/.exec(squashed);
-  if (m && m[1]) return { core: m[1], percent: m[2] === '%' };
-  return { core: squashed, percent: false };
+  let core = squashed;
+  let percent = false;
+  for (;;) {
+    const letters = /^(.+?)\([A-Z][A-Z0-9=/×*÷+\-.%]*\)$/.exec(core);
+    if (letters) {
+      if (letters[0].includes('%')) percent = true;
+      core = letters[1];
+      continue;
+    }
+    const unit = /^(.+?)(?:\((%|元|万元|分)\)|(%))$/.exec(core);
+    if (unit) {
+      if (unit[2] === '%' || unit[3] === '%') percent = true;
+      core = unit[1];
+      continue;
+    }
+    return { core, percent };
+  }
 }
 
 /** Which of `vocab`'s columns a header text names, if any. */

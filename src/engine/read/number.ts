@@ -59,6 +59,14 @@ export function cellAmount(cell: Cell | undefined): Decimal | null {
   return parseNumberText(s);
 }
 
+/** Points in a weight, score or total cell: numbers, "10", "9.82分". */
+export function cellPoints(cell: Cell | undefined): Decimal | null {
+  const n = cellNumber(cell);
+  if (n || !cell || typeof cell.value !== 'string') return n;
+  const s = squash(cell.value);
+  return s.endsWith('分') ? parseNumberText(s.slice(0, -1)) : null;
+}
+
 /** A percent reading of a rate cell: value in percent units and how it was recognised. */
 export interface RateReading {
   percent: Decimal;
@@ -80,8 +88,7 @@ export function cellRate(cell: Cell | undefined, headerSaysPercent: boolean): Ra
     if (!Number.isFinite(v)) return null;
     const d = decimalFromNumber(v);
     if (cell.format && cell.format.includes('%')) return { percent: d.times(100), explicit: true };
-    if (headerSaysPercent) return { percent: d, explicit: true };
-    return { percent: d, explicit: false, alternative: d.times(100) };
+    return headerReading(d, headerSaysPercent);
   }
   if (typeof v === 'string') {
     const s = squash(v);
@@ -90,9 +97,16 @@ export function cellRate(cell: Cell | undefined, headerSaysPercent: boolean): Ra
       return n ? { percent: n, explicit: true } : null;
     }
     const n = parseNumberText(s);
-    if (!n) return null;
-    if (headerSaysPercent) return { percent: n, explicit: true };
-    return { percent: n, explicit: false, alternative: n.times(100) };
+    return n ? headerReading(n, headerSaysPercent) : null;
   }
   return null;
+}
+
+/**
+ * A bare number: percent under a "(%)" header — unless it is at most 1, which people also type
+ * as a fraction under that header (0.7824): then both readings, as for a bare number anywhere.
+ */
+function headerReading(n: Decimal, headerSaysPercent: boolean): RateReading {
+  if (headerSaysPercent && n.abs().gt(1)) return { percent: n, explicit: true };
+  return { percent: n, explicit: false, alternative: n.times(100) };
 }

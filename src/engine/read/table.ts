@@ -1,13 +1,13 @@
 import Decimal from 'decimal.js';
 import type { Cell, GridView } from '../grid';
 import { toA1 } from '../grid';
-import { placeAt } from '../locate/tables';
+import { inlineGrade, placeAt } from '../locate/tables';
 import type { IndicatorColumns, LocatedIndicator, LocatedTable, Place } from '../locate/tables';
-import { tidy } from '../text';
+import { squash, tidy } from '../text';
 import { exactRate } from '../rules/budget';
 import { readIndicator } from '../rules/indicator';
 import type { IndicatorReading } from '../rules/indicator';
-import { RateReading, cellAmount, cellNumber, cellRate } from './number';
+import { RateReading, cellAmount, cellPoints, cellRate } from './number';
 
 /** A number entered in a cell: the cell, its value (null when empty or unreadable) and what stood there. */
 export interface Entered extends Place {
@@ -98,8 +98,8 @@ export function shownValue(value: Decimal, cell: Cell | undefined): string {
 /** Per number of decimals: the string of each Decimal (numbers read from cells are shared Decimals, so 10 and 20 are spelt once). */
 const shownWith: Array<WeakMap<Decimal, string>> = [];
 
-/** The number entered at (row, col). */
-export function readEntered(grid: GridView, row: number, col: number, read: (c: Cell | undefined) => Decimal | null = cellNumber): Entered {
+/** The number entered at (row, col): points unless `read` says otherwise. */
+export function readEntered(grid: GridView, row: number, col: number, read: (c: Cell | undefined) => Decimal | null = cellPoints): Entered {
   const cell = grid.cell(row, col);
   const empty = isEmpty(cell) || isDash(cell);
   const value = empty ? null : read(cell);
@@ -113,6 +113,12 @@ function text(cell: Cell | undefined): string | null {
   return s === '' ? null : s;
 }
 
+/** The grade as entered: the cell's text, or what follows the label in a "评分等级：良" cell. */
+function gradeText(cell: Cell | undefined): string | null {
+  const t = text(cell);
+  return t === null ? null : inlineGrade(squash(t)) ?? t;
+}
+
 /** Read every entered value of a located table. Nothing is guessed: what cannot be read is marked so. */
 export function readTable(table: LocatedTable, grid: GridView): TableValues {
   return {
@@ -121,7 +127,7 @@ export function readTable(table: LocatedTable, grid: GridView): TableValues {
     indicators: table.indicators.map((ind) => readIndicatorRow(ind, table.indicatorColumns!, grid)),
     totalWeight: table.total ? readEntered(grid, table.total.weight.row, table.total.weight.col) : null,
     totalScore: table.total ? readEntered(grid, table.total.score.row, table.total.score.col) : null,
-    grade: table.grade ? { place: table.grade, text: text(table.grade.cell) } : null,
+    grade: table.grade ? { place: table.grade, text: gradeText(table.grade.cell) } : null,
   };
 }
 
