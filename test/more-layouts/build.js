@@ -1134,4 +1134,11 @@ function main() {
 }
 
 if (require.main === module) main();
-module.exports = { VARIANTS, load, movedKey, writeModel };
+module.exports = {
+  VARIANTS, load, movedKey, writeModel,
+  // Helpers for other variant files (build2.js); exported only, nothing above changed.
+  SOURCES, sq, isText, hasValue, shownNumber, formatDecimals, typed, commas, readModel, get, ensure, put, setText, addTag, allTags,
+  pos, keyPos, indRows, extent, tablesOnSheet, insertCols, insertRows, deleteRows, moveCell, removeMergeAt, mergeAt,
+  cutBlock, pasteBlock, relayout, restack, numberCells, percentOf, rateHeaderPercent, ratesExplicit, relabel, moneyUnitOf,
+  each, indicatorBlock, wholeSheetInsert, blockInsert, mixModels, valueOf, FUNDS_FIELDS,
+};

@@ -291,24 +291,26 @@ class TableLocator {
     required: readonly K[],
     from = this.anchorAt.row,
   ): { row: number; columns: Partial<Record<K, number>>; percent: Partial<Record<K, boolean>>; labels: readonly Label[] } | null {
-    const columns: Partial<Record<K, number>> = {};
-    const percent: Partial<Record<K, boolean>> = {};
-    const name = (list: readonly Label[]) => {
-      for (const l of list) {
-        const key = matchHeader(l.text, vocab);
-        if (key && columns[key] === undefined) {
-          columns[key] = l.col;
-          percent[key] = headerCore(l.text).percent;
-        }
-      }
-    };
-    const complete = () => required.every((k) => columns[k] !== undefined);
     for (let r = from; r < this.regionEnd; r++) {
       const list = this.labelsAt(r);
-      for (const k of Object.keys(columns) as K[]) delete columns[k];
+      const columns: Partial<Record<K, number>> = {};
+      const percent: Partial<Record<K, boolean>> = {};
+      let named = 0;
+      const name = (labels: readonly Label[]) => {
+        for (const l of labels) {
+          const key = matchHeader(l.text, vocab);
+          if (key && columns[key] === undefined) {
+            columns[key] = l.col;
+            percent[key] = headerCore(l.text).percent;
+            named++;
+          }
+        }
+      };
+      const complete = () => required.every((k) => columns[k] !== undefined);
       name(list);
+      if (named === 0) continue;
       if (complete()) return { row: r, columns, percent, labels: list };
-      if (Object.keys(columns).length === 0 || r + 1 >= this.regionEnd) continue;
+      if (r + 1 >= this.regionEnd) continue;
       const below = this.labelsAt(r + 1);
       name(below);
       if (complete()) return { row: r + 1, columns, percent, labels: [...list, ...below] };
