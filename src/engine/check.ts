@@ -82,6 +82,16 @@ class TableScorer {
     const budget = this.checkBudget();
     const indicators = this.values.indicators.map((ind) => this.checkIndicator(ind));
     const total = this.checkTotals(budget, indicators);
+    if (isBlankForm(this.values)) {
+      // A template not filled in yet (分值 may be printed, no score is): nothing is wrong with it.
+      this.findings.length = 0;
+      this.notices.length = 0;
+      this.notices.push({
+        sheet: this.sheet,
+        cell: this.anchor,
+        message: { zh: '此表尚未填写得分（空白表格），未核', en: 'no score is entered yet (a blank form): not checked' }[this.lang],
+      });
+    }
     return {
       report: {
         sheet: t.sheet,
@@ -456,6 +466,13 @@ class TableScorer {
         }, steps);
     }
   }
+}
+
+/** No score anywhere — budget row, indicators, 总分 — and no 执行数: a form waiting to be filled in. */
+function isBlankForm(v: TableValues): boolean {
+  const b = v.budget;
+  const untouched = (e: Entered | null | undefined) => !e || e.empty;
+  return !b?.executed && untouched(b?.score) && v.indicators.every((i) => untouched(i.score)) && untouched(v.totalScore);
 }
 
 function sum(values: Decimal[]): Decimal {

@@ -7,7 +7,7 @@
 export function squash(s: string): string {
   let v = squashed.get(s);
   if (v === undefined) {
-    v = s.normalize('NFKC').replace(/[\s\u3000\u00a0]+/g, '');
+    v = s.normalize('NFKC').replace(/[\s\u3000\u00a0\u200b-\u200d\ufeff]+/g, '');
     if (squashed.size >= SQUASH_CACHE_SIZE) squashed.clear();
     squashed.set(s, v);
   }
@@ -22,7 +22,7 @@ const SQUASH_CACHE_SIZE = 20000;
 export function tidy(s: string): string {
   let v = tidied.get(s);
   if (v === undefined) {
-    v = s.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+    v = s.replace(/[\u200b-\u200d\ufeff]+/g, '').replace(/[\s\u3000\u00a0]+/g, ' ').trim();
     if (tidied.size >= SQUASH_CACHE_SIZE) tidied.clear();
     tidied.set(s, v);
   }

@@ -5,6 +5,7 @@
  * No scoring here.
  */
 import type { Cell } from '../engine/grid';
+import { isPercentFormat } from '../engine/read/number';
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
@@ -13,11 +14,6 @@ export function isDecimal(text: string): boolean {
   return DECIMAL.test(text);
 }
 
-/** True when a number format shows values as percentages ("0.00%"), ignoring quoted and escaped text. */
-export function isPercentFormat(format: string | undefined): boolean {
-  if (!format) return false;
-  return format.replace(/"[^"]*"|\\./g, '').includes('%');
-}
 
 /** Divides a decimal string by 100 by moving the point, so the result is the nearest double. */
 function percentToFraction(decimal: string): number {

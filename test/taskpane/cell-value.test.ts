@@ -1,4 +1,5 @@
-import { isPercentFormat, valueForCell } from '../../src/taskpane/cell-value';
+import { isPercentFormat } from '../../src/engine/read/number';
+import { valueForCell } from '../../src/taskpane/cell-value';
 
 describe('valueForCell', () => {
   test('a rate stored as a fraction gets a fraction, by the entered value or the % format', () => {
@@ -24,5 +25,7 @@ describe('valueForCell', () => {
     expect(isPercentFormat('0.00"%"')).toBe(false);
     expect(isPercentFormat('0.00\\%')).toBe(false);
     expect(isPercentFormat(undefined)).toBe(false);
+    expect(isPercentFormat('[Red]0.00%')).toBe(true);
+    expect(isPercentFormat('[$-804]0.00')).toBe(false);
   });
 });

@@ -1,10 +1,11 @@
 import type { Cell, CellRange } from '../grid';
 import { GridView, toA1 } from '../grid';
 import { cellAmount, cellPoints } from '../read/number';
+import { readGrade } from '../rules/grade';
 import { squash, tidy } from '../text';
 import {
   FUNDS_BLOCK_LABEL, FUNDS_HEADERS, FUNDS_ROW_LABELS, FundsColumn, GRADE_LABELS, INDICATOR_HEADERS, IndicatorColumn,
-  PROJECT_LABELS, SUBTOTAL_ROW_LABELS, TOTAL_ROW_LABELS, headerCore, matchHeader,
+  PROJECT_LABELS, SUBTOTAL_ROW_LABELS, TOTAL_ROW_LABELS, headerCore, headerRank, matchHeader,
 } from './vocabulary';
 
 /** A cell the locator found, with its sheet position. */
@@ -81,9 +82,22 @@ function withoutColon(text: string): string {
   return last === ':' || last === '：' ? text.slice(0, -1) : text;
 }
 
-function isProjectLabel(text: string): boolean {
+/**
+ * The 项目名称 label as written, with what may follow it in the same cell: a note in brackets
+ * (项目名称（全称）), a colon, then the name itself (项目名称：NAME, 项目名称  NAME).
+ */
+const PROJECT_LABEL_TEXT = new RegExp(
+  `^\\s*(?:${PROJECT_LABELS.map((p) => [...p].join('\\s*')).join('|')})\\s*(?:[(（][^)）]*[)）])?\\s*[:：]?\\s*`,
+);
+
+/** Whether a cell (raw text, and squashed) is a 项目名称 label, alone or followed by the name. */
+function isProjectLabel(raw: string, text: string): boolean {
   for (const p of PROJECT_LABELS) {
-    if (text.startsWith(p) && (text.length === p.length || text[p.length] === ':')) return true;
+    if (!text.startsWith(p)) continue;
+    const next = text[p.length];
+    if (next === undefined || next === ':' || next === '(') return true;
+    const label = PROJECT_LABEL_TEXT.exec(raw);
+    if (label && /[\s:：]/.test(label[0].slice(-1))) return true; // "项目名称  NAME"
   }
   return false;
 }
@@ -109,11 +123,17 @@ export function locateTables(grid: GridView): LocatedTable[] {
     let list: Label[] | undefined;
     for (let c = grid.left; c <= grid.right; c++) {
       const v = grid.cell(r, c)?.value;
-      if (typeof v !== 'string' || v.length > LABEL_MAX * 4) continue;
+      if (typeof v !== 'string') continue;
+      if (v.length > LABEL_MAX * 4) {
+        // Free text, never a label — unless a long project name follows 项目名称 in the cell.
+        if (PROJECT_LABEL_TEXT.test(v) && isProjectLabel(v, squash(v))) anchors.push({ row: r, col: c });
+        continue;
+      }
       const text = squash(v);
-      if (!text || text.length > LABEL_MAX) continue;
+      if (!text) continue;
+      if (isProjectLabel(v, text)) anchors.push({ row: r, col: c });
+      if (text.length > LABEL_MAX) continue;
       (list ??= []).push({ col: c, text, bare: withoutColon(text) });
-      if (isProjectLabel(text)) anchors.push({ row: r, col: c });
     }
     labels[r - grid.top] = list;
   }
@@ -144,12 +164,24 @@ export function locateTables(grid: GridView): LocatedTable[] {
 /** Anchors this many rows apart or fewer, in other columns, belong to tables side by side (one may have an extra title line). */
 const SIDE_BY_SIDE_ROWS = 3;
 
-/** The grade of a "评分等级：良" cell (squashed), or null when the cell is no such label. */
+const GRADE_LABELS_LONGEST_FIRST = [...GRADE_LABELS].sort((a, b) => b.length - a.length);
+
+/** The grade of a "评分等级：良" or "评分等级 良" cell (squashed), or null when the cell is no such label. */
 export function inlineGrade(squashed: string): string | null {
   const colon = squashed.indexOf(':');
-  if (colon <= 0 || !GRADE_LABELS.includes(squashed.slice(0, colon))) return null;
-  const rest = squashed.slice(colon + 1);
-  return rest === '' ? null : rest;
+  if (colon > 0 && GRADE_LABELS.includes(squashed.slice(0, colon))) {
+    const rest = squashed.slice(colon + 1);
+    return rest === '' ? null : rest;
+  }
+  for (const label of GRADE_LABELS_LONGEST_FIRST) {
+    if (squashed.length > label.length && squashed.startsWith(label) && readGrade(squashed.slice(label.length)) !== null) return squashed.slice(label.length);
+  }
+  return null;
+}
+
+/** A row label, a note in brackets aside ("总分（100分）" is 总分). */
+function labelIs(l: Label, words: readonly string[]): boolean {
+  return words.includes(l.bare) || (l.bare.endsWith(')') && words.includes(l.bare.replace(/\([^()]*\)$/, '')));
 }
 
 /**
@@ -252,10 +284,8 @@ class TableLocator {
 
   private projectName(): string | null {
     const { row, col } = this.anchorAt;
-    const own = squash(String(this.grid.cell(row, col)?.value ?? ''));
-    const inline = own.replace(/^项目名称:?/, '');
-    if (inline) return tidy(String(this.grid.cell(row, col)?.value)).replace(/^项目名称\s*[:：]?\s*/, '');
-    return this.valueRightOf(row, col)?.text ?? null;
+    const inline = tidy(String(this.grid.cell(row, col)?.value ?? '').replace(PROJECT_LABEL_TEXT, ''));
+    return inline || (this.valueRightOf(row, col)?.text ?? null);
   }
 
   private year(): string | null {
@@ -296,26 +326,43 @@ class TableLocator {
       const columns: Partial<Record<K, number>> = {};
       const percent: Partial<Record<K, boolean>> = {};
       let named = 0;
-      const name = (labels: readonly Label[]) => {
+      /** The lower row of a two-row header names its columns over what the upper row said. */
+      const name = (labels: readonly Label[], over: boolean) => {
+        const rank = new Map<K, number>();
         for (const l of labels) {
           const key = matchHeader(l.text, vocab);
-          if (key && columns[key] === undefined) {
-            columns[key] = l.col;
-            percent[key] = headerCore(l.text).percent;
-            named++;
-          }
+          if (!key || (!over && !rank.has(key) && columns[key] !== undefined)) continue;
+          // In one row the preferred word wins (分值 over 权重), else the first column.
+          const r = headerRank(l.text, vocab[key]);
+          if (rank.has(key) && rank.get(key)! <= r) continue;
+          rank.set(key, r);
+          columns[key] = l.col;
+          percent[key] = headerCore(l.text).percent;
+          named++;
         }
       };
       const complete = () => required.every((k) => columns[k] !== undefined);
-      name(list);
+      name(list, false);
       if (named === 0) continue;
-      if (complete()) return { row: r, columns, percent, labels: list };
-      if (r + 1 >= this.regionEnd) continue;
-      const below = this.labelsAt(r + 1);
-      name(below);
+      const below = r + 1 < this.regionEnd ? this.labelsAt(r + 1) : NO_LABELS;
+      if (complete()) {
+        // A row below made of header words only refines it (预算数 above 年初 | 全年).
+        if (below.length === 0 || !below.every((l) => matchHeader(l.text, vocab) !== null)) return { row: r, columns, percent, labels: list };
+        name(below, true);
+        return { row: r + 1, columns, percent, labels: [...list, ...below] };
+      }
+      if (below.length === 0) continue;
+      // A row that is a header by itself is not the second half of this one (年度总体目标's
+      // 实际完成情况 above the indicator header): it is found on the next turn.
+      if (this.namesAll(below, vocab, required)) continue;
+      name(below, true);
       if (complete()) return { row: r + 1, columns, percent, labels: [...list, ...below] };
     }
     return null;
+  }
+
+  private namesAll<K extends string>(labels: readonly Label[], vocab: Record<K, readonly string[]>, required: readonly K[]): boolean {
+    return required.every((k) => labels.some((l) => matchHeader(l.text, vocab) === k));
   }
 
   private locateFunds(): LocatedFunds | null {
@@ -351,7 +398,7 @@ class TableLocator {
 
   private isLabelRow(row: number, words: readonly string[], beforeCol: number): number | null {
     for (const l of this.labelsAt(row)) {
-      if (l.col < beforeCol && words.includes(l.bare)) return l.col;
+      if (l.col < beforeCol && labelIs(l, words)) return l.col;
     }
     return null;
   }
@@ -416,7 +463,7 @@ class TableLocator {
     for (let r = from; r < Math.min(this.regionEnd, from + 5); r++) {
       for (const l of this.labelsAt(r)) {
         if (inlineGrade(l.text) !== null) return this.place(r, l.col); // "评分等级：良" in one cell
-        if (!GRADE_LABELS.includes(l.bare)) continue;
+        if (!labelIs(l, GRADE_LABELS)) continue;
         const value = this.valueRightOf(r, l.col);
         if (value) return this.place(r, value.col);
         const col = columns?.weight ?? l.col + 1;

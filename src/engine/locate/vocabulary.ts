@@ -8,8 +8,9 @@ export type IndicatorColumn = 'level1' | 'level2' | 'name' | 'target' | 'actual'
 
 /** Exact header texts (after squashing and dropping a trailing "(%)", "(元)", "(万元)"). */
 export const FUNDS_HEADERS: Record<FundsColumn, readonly string[]> = {
-  initial: ['年初预算数', '年初预算', '年初预算金额', '年初预算数(万元)', '年初预算数(元)'],
-  full: ['全年预算数', '全年预算', '调整后预算数', '全年预算金额', '预算数'],
+  // 年初 / 全年 alone: the lower row of a two-row header under 预算数.
+  initial: ['年初预算数', '年初预算', '年初预算金额', '年初预算数(万元)', '年初预算数(元)', '年初'],
+  full: ['全年预算数', '全年预算', '调整后预算数', '全年预算金额', '预算数', '全年'],
   executed: ['全年执行数', '全年执行', '执行数', '实际执行数', '全年实际执行数', '全年支出数'],
   weight: ['分值', '分数', '权重', '分值(分)'],
   rate: ['执行率', '预算执行率', '执行率(%)'],
@@ -64,6 +65,13 @@ export function headerCore(squashed: string): { core: string; percent: boolean }
   }
 }
 
+/** How strongly a header text names its column: 0 for the first (preferred) word of its list. 分值 beats 权重 when a template has both. */
+export function headerRank(squashed: string, words: readonly string[]): number {
+  const { core } = headerCore(squashed);
+  const i = words.findIndex((w) => w === squashed || w === core);
+  return i < 0 ? words.length : i;
+}
+
 /** Which of `vocab`'s columns a header text names, if any. */
 export function matchHeader<K extends string>(squashed: string, vocab: Record<K, readonly string[]>): K | null {
   let known = headerMatches.get(vocab);
@@ -83,9 +91,11 @@ const HEADER_CACHE_SIZE = 20000;
 
 function matchHeaderOnce<K extends string>(squashed: string, vocab: Record<K, readonly string[]>): K | null {
   const { core } = headerCore(squashed);
+  // Bilingual templates: "分值Weight", "三级指标Indicator".
+  const chinese = /^(.*\p{Script=Han}.*?)[A-Za-z][A-Za-z./&-]*$/u.exec(core)?.[1] ?? core;
   for (const key of Object.keys(vocab) as K[]) {
     const words = vocab[key];
-    if (words.includes(squashed) || words.includes(core)) return key;
+    if (words.includes(squashed) || words.includes(core) || words.includes(chinese)) return key;
   }
   return null;
 }

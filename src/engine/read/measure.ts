@@ -36,6 +36,10 @@ const PERCENT_UNITS = new Set(['%', '百分比', '百分点', '(%)']);
 
 const NUMBER = /^(\d+(?:\.\d+)?)/;
 
+function direction(c: Comparator): 'up' | 'down' | 'equal' {
+  return c === '>=' || c === '>' ? 'up' : c === '<=' || c === '<' ? 'down' : 'equal';
+}
+
 /**
  * Read a target or an actual. Null when the text is not a single comparison with one
  * number ("2-4小时", "全年，7×24小时", "排名前三", "按计划完成"): such text is qualitative
@@ -43,6 +47,8 @@ const NUMBER = /^(\d+(?:\.\d+)?)/;
  */
 export function parseMeasure(raw: string): Measure | null {
   let s = squash(raw).replace(/，/g, ',').replace(/(\d),(?=\d{3}(?:\D|$))/g, '$1');
+  // A note after a complete measure: "100%（已完成）", "95.00(%)（达标）".
+  s = s.replace(/^(.*[%)])\([^\d()]+\)$/, '$1');
   if (!s) return null;
   let comparator: Comparator | null = null;
   for (const [word, c] of PREFIX_COMPARATORS) {
@@ -57,11 +63,12 @@ export function parseMeasure(raw: string): Measure | null {
   let value = new Decimal(m[1]);
   let rest = s.slice(m[1].length);
   for (const [word, c] of SUFFIX_COMPARATORS) {
-    if (rest.endsWith(word) && comparator === null) {
-      comparator = c;
-      rest = rest.slice(0, -word.length);
-      break;
-    }
+    if (!rest.endsWith(word)) continue;
+    // "≥90%以上" says it twice; "≥90%以下" contradicts itself.
+    if (comparator !== null && comparator !== '=' && direction(comparator) !== direction(c)) return null;
+    if (comparator === null || comparator === '=') comparator = c;
+    rest = rest.slice(0, -word.length);
+    break;
   }
   rest = rest.replace(/^\((.*)\)$/, '$1');
   if (rest.startsWith('万') && rest.length > 1) {

@@ -29,9 +29,12 @@ function readNumber(n: number): Decimal {
 
 const NUMBER_TEXT = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;
 
-/** A plain number written as text: "1,864,161.63", "９９．６６", " 10 ". Null when it is not one. */
+/**
+ * A plain number written as text: "1,864,161.63", "９９．６６", " 10 ", and "'30.00" (the
+ * apostrophe that forces text in Excel, kept by some exports). Null when it is not one.
+ */
 export function parseNumberText(raw: string): Decimal | null {
-  const s = squash(raw).replace(/，/g, ',');
+  const s = squash(raw).replace(/，/g, ',').replace(/^'/, '');
   const m = NUMBER_TEXT.exec(s);
   if (!m) return null;
   return new Decimal(m[1] + m[2].replace(/,/g, '') + (m[3] ?? ''));
@@ -51,12 +54,18 @@ export function enteredDecimals(d: Decimal): number {
   return d.decimalPlaces();
 }
 
-/** Amount in a money cell: numbers, "2,382,800.00", "30.00元". */
+/** Amount in a money cell: numbers, "2,382,800.00", "30.00元", "¥2,382,800.00". */
 export function cellAmount(cell: Cell | undefined): Decimal | null {
   const n = cellNumber(cell);
   if (n || !cell || typeof cell.value !== 'string') return n;
-  const s = squash(cell.value).replace(/(万元|元)$/, '');
+  const s = squash(cell.value).replace(/^[¥￥]/, '').replace(/(万元|元)$/, '');
   return parseNumberText(s);
+}
+
+/** True when a number format shows values as percentages ("0.00%"), ignoring quoted and escaped text and [colour] sections. */
+export function isPercentFormat(format: string | undefined): boolean {
+  if (!format || !format.includes('%')) return false;
+  return format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
 }
 
 /** Points in a weight, score or total cell: numbers, "10", "9.82分". */
@@ -87,13 +96,14 @@ export function cellRate(cell: Cell | undefined, headerSaysPercent: boolean): Ra
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return null;
     const d = decimalFromNumber(v);
-    if (cell.format && cell.format.includes('%')) return { percent: d.times(100), explicit: true };
+    if (isPercentFormat(cell.format)) return { percent: d.times(100), explicit: true };
     return headerReading(d, headerSaysPercent);
   }
   if (typeof v === 'string') {
     const s = squash(v);
-    if (s.endsWith('%')) {
-      const n = parseNumberText(s.slice(0, -1));
+    const percent = /^(.*?)(?:%+|\(%\)|\(百分比\))$/.exec(s);
+    if (percent) {
+      const n = parseNumberText(percent[1]);
       return n ? { percent: n, explicit: true } : null;
     }
     const n = parseNumberText(s);

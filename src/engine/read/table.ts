@@ -7,7 +7,7 @@ import { squash, tidy } from '../text';
 import { exactRate } from '../rules/budget';
 import { readIndicator } from '../rules/indicator';
 import type { IndicatorReading } from '../rules/indicator';
-import { RateReading, cellAmount, cellPoints, cellRate } from './number';
+import { RateReading, cellAmount, cellPoints, cellRate, decimalFromNumber, isPercentFormat } from './number';
 
 /** A number entered in a cell: the cell, its value (null when empty or unreadable) and what stood there. */
 export interface Entered extends Place {
@@ -131,10 +131,16 @@ export function readTable(table: LocatedTable, grid: GridView): TableValues {
   };
 }
 
+/** A target or actual as it reads: a number shown as a percentage (95% typed into Excel is 0.95 formatted 0%) as "95%". */
+function measureText(cell: Cell | undefined): string | null {
+  if (typeof cell?.value === 'number' && Number.isFinite(cell.value) && isPercentFormat(cell.format)) return `${decimalFromNumber(cell.value).times(100).toString()}%`;
+  return text(cell);
+}
+
 function readIndicatorRow(located: LocatedIndicator, columns: IndicatorColumns, grid: GridView): IndicatorValues {
   const { row } = located;
-  const target = text(grid.cell(row, columns.target));
-  const actual = text(grid.cell(row, columns.actual));
+  const target = measureText(grid.cell(row, columns.target));
+  const actual = measureText(grid.cell(row, columns.actual));
   return {
     located,
     name: text(grid.cell(row, columns.name)),

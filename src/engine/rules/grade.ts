@@ -17,7 +17,8 @@ const GRADE_WORDS: Record<string, Grade> = {
 
 export const GRADE_EN: Record<Grade, string> = { 优: 'excellent', 良: 'good', 中: 'fair', 差: 'poor' };
 
-/** The grade a cell's text names, or null when it names none. */
+/** The grade a cell's text names ("优", "良好", "优（89.82分）"), or null when it names none. */
 export function readGrade(text: string): Grade | null {
-  return GRADE_WORDS[squash(text)] ?? null;
+  const s = squash(text);
+  return GRADE_WORDS[s] ?? GRADE_WORDS[s.replace(/\([^()]*\)$/, '')] ?? null;
 }
