@@ -1,7 +1,9 @@
 /**
  * Layouts real templates produce (test/more-layouts/build.js: blank and extra columns, header
  * synonyms and (A)/(B) letters, two-row headers, tables side by side, 小计 rows, dashes for
- * empty rows, "10分", inline grades, 元↔万元 …), applied to the two workbooks holding every
+ * empty rows, "10分", inline grades, 元↔万元 …; build2.js: formulas with cached values, quoted
+ * % formats, 95% typed as 0.95, ¥ amounts, spaced labels, notes after actuals, blank templates,
+ * cover sheets, far offsets …), applied to the two workbooks holding every
  * published table with injected errors. Each must give every table at its anchor, every
  * indicator at its cells, every truth entry as an error at its cell and no other error.
  */
@@ -15,12 +17,15 @@ import { FIXTURES_DIR, SEED_FIXTURES_DIR, type KeyTable } from '../support/fixtu
 interface Model {
   meta: unknown;
 }
-const build = require('../more-layouts/build.js') as {
-  VARIANTS: Record<string, [doc: string, apply: (model: Model) => boolean | void]>;
+interface Builder {
+  VARIANTS: Record<string, [doc: string, apply: (model: Model) => boolean | void, debatable?: boolean]>;
   load(dir: string, file: string): Model;
   movedKey(model: Model, variant: string): { tables: KeyTable[] };
   writeModel(model: Model, file: string): void;
-};
+}
+/** Round 1 (columns, headers, positions, rows) and round 2 (formats, formulas, spellings, sheets); each with its own writer. */
+const ROUNDS: Builder[] = [require('../more-layouts/build.js'), require('../more-layouts/build2.js')];
+
 
 const SOURCES: Array<[string, string]> = [
   [FIXTURES_DIR, 'mut-shared-official.xlsx'],
@@ -29,9 +34,12 @@ const SOURCES: Array<[string, string]> = [
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'more-layouts-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const cases = Object.keys(build.VARIANTS).flatMap((variant) => SOURCES.map(([from, file]) => [variant, file, from] as const));
+const cases = ROUNDS.flatMap((build) =>
+  Object.keys(build.VARIANTS)
+    .flatMap((variant) => SOURCES.map(([from, file]) => [variant, file, from, build] as const)),
+);
 
-test.each(cases)('%s on %s', (variant, file, from) => {
+test.each(cases)('%s on %s', (variant, file, from, build) => {
   const model = build.load(from, file);
   if (build.VARIANTS[variant][1](model) === false) return; // the variant does not apply to this workbook
   const key = build.movedKey(model, variant);

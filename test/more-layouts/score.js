@@ -3,9 +3,11 @@
  * Scores the checker on ./out/ like ../../../shared/tools/score-fixtures.js does, but grouped by
  * variant and with every miss listed (score-fixtures stops at 40): tables not found at their
  * anchor, indicator score cells not located, truth not reported as an error, extra errors, runs
- * that failed. Writes out/results.json and prints one line per variant.
+ * that failed. Writes out/results.json and prints one line per variant. "unchecked±": indicators read as
+ * unreadable plus 执行率 not compared, against the identity variant on the same fixtures ("-" without one).
  *
  *   npm run build:cli && node test/more-layouts/score.js [VARIANT...]
+ *   npm run build:cli && node test/more-layouts/score.js --out out2 [VARIANT...]   # build2.js's variants
  *
  * Runs `node bin/selfeval.js check FILE --format json` (what `npm run check` runs), two at a time.
  */
@@ -15,7 +17,15 @@ const path = require('path');
 const { execFile } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '../..');
-const OUT = path.join(__dirname, 'out');
+/** The folder scored: ./out by default; `--out DIR` (or MORE_LAYOUTS_OUT=DIR) scores another, e.g. out2 (build2.js). */
+function outDir() {
+  const i = process.argv.indexOf('--out');
+  const dir = i >= 0 ? process.argv[i + 1] : process.env.MORE_LAYOUTS_OUT;
+  if (!dir) return path.join(__dirname, 'out');
+  if (path.isAbsolute(dir)) return dir;
+  return fs.existsSync(path.join(__dirname, dir)) ? path.join(__dirname, dir) : path.resolve(dir);
+}
+const OUT = outDir();
 const norm = (a) => (a || '').replace(/\$/g, '').toUpperCase();
 
 function check(file) {
@@ -66,6 +76,9 @@ function score(f, key, run) {
       }
     }
   }
+  // Values the checker left unchecked (indicators it could not read, 执行率 it could not compare):
+  // compared with the identity variant, this shows readings lost silently, without a missed truth.
+  r.unchecked = tables.reduce((n, t) => n + (t.indicators || []).filter((i) => i.kind === 'unreadable').length + (t.budget && t.budget.rate && t.budget.rate.entered !== null && t.budget.rate.computed !== null ? 0 : 1), 0);
   for (const k of errAt) {
     if (truthAt.has(k)) continue;
     r.fp++;
@@ -76,7 +89,10 @@ function score(f, key, run) {
 }
 
 async function main() {
-  const only = process.argv.slice(2);
+  const argv = process.argv.slice(2);
+  const o = argv.indexOf('--out');
+  if (o >= 0) argv.splice(o, 2);
+  const only = argv;
   const files = fs.readdirSync(OUT).filter((f) => f.endsWith('.xlsx')).sort()
     .filter((f) => !only.length || only.includes(f.split('__')[0]));
   const results = new Array(files.length);
@@ -92,9 +108,12 @@ async function main() {
   await Promise.all([worker(), worker()]);
   fs.writeFileSync(path.join(OUT, only.length ? 'results-partial.json' : 'results.json'), JSON.stringify(results, null, 1));
   const byVariant = new Map();
+  const fixtureOf = (r) => r.file.split('__')[1];
+  const identity = new Map(results.filter((r) => r.variant === 'identity').map((r) => [fixtureOf(r), r.unchecked]));
   for (const r of results) {
-    const v = byVariant.get(r.variant) || { files: 0, tables: 0, tablesFound: 0, ind: 0, indFound: 0, budget: 0, budgetFound: 0, truth: 0, hit: 0, fp: 0, fails: 0, bad: [] };
+    const v = byVariant.get(r.variant) || { files: 0, tables: 0, tablesFound: 0, ind: 0, indFound: 0, budget: 0, budgetFound: 0, truth: 0, hit: 0, fp: 0, fails: 0, bad: [], lost: 0, lostKnown: true };
     v.files++;
+    if (identity.has(fixtureOf(r))) v.lost += r.unchecked - identity.get(fixtureOf(r)); else v.lostKnown = false;
     for (const k of ['tables', 'tablesFound', 'ind', 'indFound', 'budget', 'budgetFound', 'truth', 'hit', 'fp']) v[k] += r[k];
     if (r.fail) v.fails++;
     const ok = !r.fail && r.tablesFound === r.tables && r.indFound >= 0.99 * r.ind && r.hit >= 0.95 * r.truth && (r.hit + r.fp === 0 || r.hit / (r.hit + r.fp) >= 0.9);
@@ -102,10 +121,10 @@ async function main() {
     byVariant.set(r.variant, v);
   }
   const pct = (a, b) => (b ? (a / b).toFixed(3) : '  -  ');
-  console.log('variant'.padEnd(30), 'tables   indicators  budget   recall        precision  fails  files-below-bar');
+  console.log('variant'.padEnd(30), 'tables   indicators  budget   recall        precision  unchecked±  fails  files-below-bar');
   for (const [name, v] of byVariant) {
     const pass = !v.fails && v.tablesFound === v.tables && v.indFound >= 0.99 * v.ind && v.hit >= 0.95 * v.truth && (v.hit + v.fp === 0 || v.hit / (v.hit + v.fp) >= 0.9);
-    console.log(`${pass ? ' ' : '✗'} ${name.padEnd(28)} ${pct(v.tablesFound, v.tables)}  ${pct(v.indFound, v.ind)}       ${pct(v.budgetFound, v.budget)}  ${v.hit}/${v.truth}=${pct(v.hit, v.truth)}  ${pct(v.hit, v.hit + v.fp)} (+${v.fp})  ${v.fails}  ${v.bad.length}/${v.files} ${v.bad.join(' ')}`);
+    console.log(`${pass ? ' ' : '✗'} ${name.padEnd(28)} ${pct(v.tablesFound, v.tables)}  ${pct(v.indFound, v.ind)}       ${pct(v.budgetFound, v.budget)}  ${v.hit}/${v.truth}=${pct(v.hit, v.truth)}  ${pct(v.hit, v.hit + v.fp)} (+${v.fp})  ${(v.lostKnown ? (v.lost > 0 ? '+' : '') + v.lost : '-').padStart(6)}  ${v.fails}  ${v.bad.length}/${v.files} ${v.bad.join(' ')}`);
   }
 }
 
