@@ -226,7 +226,7 @@ class TableScorer {
     for (const { column, total, parts } of this.values.budget!.parts) {
       if (!total.value || parts.some((p) => p === null)) continue;
       const partsSum = sum(parts as Decimal[]);
-      if (partsSum.minus(total.value).abs().lte(HALF_CENT)) continue;
+      if (partsSum === total.value || partsSum.minus(total.value).abs().lte(HALF_CENT)) continue;
       const n = AMOUNT_NAMES[column];
       const entered = fmtAmount(total.value);
       const expected = fmtAmount(partsSum);
@@ -475,7 +475,13 @@ function isBlankForm(v: TableValues): boolean {
   return !b?.executed && untouched(b?.score) && v.indicators.every((i) => untouched(i.score)) && untouched(v.totalScore);
 }
 
+/** Σ values. Zeros (the 0.00 of 上年结转资金 and 其他资金) are skipped: a sum of one value is that value. */
 function sum(values: Decimal[]): Decimal {
-  return values.reduce((s, d) => s.plus(d), ZERO);
+  let total: Decimal | null = null;
+  for (const d of values) {
+    if (d.isZero()) continue;
+    total = total === null ? d : total.plus(d);
+  }
+  return total ?? ZERO;
 }
 

@@ -14,9 +14,16 @@ export interface Computation {
 
 /** 1864161.63 → "1,864,161.63" (amounts always with 2 decimals). */
 export function fmtAmount(d: Decimal): string {
-  const [int, frac] = d.toFixed(2).split('.');
-  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + '.' + frac;
+  let s = amounts.get(d);
+  if (s === undefined) {
+    const [int, frac] = d.toFixed(2).split('.');
+    amounts.set(d, (s = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + '.' + frac));
+  }
+  return s;
 }
+
+/** A table's amounts are spelt in its rate's explanation, in its message and in every budget finding's steps: once per Decimal. */
+const amounts = new WeakMap<Decimal, string>();
 
 /** A number as people print it: at most `max` decimals, no trailing zeros ("13.75", "8.315", "10"). */
 export function fmt(d: Decimal, max = 4): string {

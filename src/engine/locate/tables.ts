@@ -5,7 +5,7 @@ import { readGrade } from '../rules/grade';
 import { squash, tidy } from '../text';
 import {
   FUNDS_BLOCK_LABEL, FUNDS_HEADERS, FUNDS_ROW_LABELS, FundsColumn, GRADE_LABELS, INDICATOR_HEADERS, IndicatorColumn,
-  PROJECT_LABELS, SUBTOTAL_ROW_LABELS, TOTAL_ROW_LABELS, headerCore, headerRank, matchHeader,
+  PROJECT_LABELS, SUBTOTAL_ROW_LABELS, TOTAL_ROW_LABELS, matchHeader,
 } from './vocabulary';
 
 /** A cell the locator found, with its sheet position. */
@@ -67,12 +67,24 @@ export interface LocatedTable {
 /** Short texts only: long cells are free text (goals, reasons), never labels. */
 const LABEL_MAX = 40;
 
-interface Label {
-  col: number;
+/** What a short cell text says as a label; worked out once per distinct text (labels repeat in every table). */
+interface LabelWord {
   /** Squashed. */
   text: string;
   /** Without a trailing colon ("总分:" → "总分"), as row labels are matched. */
   bare: string;
+  /** `bare` without a note in brackets at the end ("总分(100分)" → "总分"). */
+  plain: string;
+  /** The row label it is, if any: 总分 (and synonyms), 评分等级, 小计. */
+  rowLabel: RowLabel | null;
+}
+
+type RowLabel = 'total' | 'grade' | 'subtotal';
+
+const ROW_LABELS: ReadonlyArray<[RowLabel, readonly string[]]> = [['total', TOTAL_ROW_LABELS], ['grade', GRADE_LABELS], ['subtotal', SUBTOTAL_ROW_LABELS]];
+
+interface Label extends LabelWord {
+  col: number;
 }
 
 const NO_LABELS: readonly Label[] = [];
@@ -129,11 +141,11 @@ export function locateTables(grid: GridView): LocatedTable[] {
         if (PROJECT_LABEL_TEXT.test(v) && isProjectLabel(v, squash(v))) anchors.push({ row: r, col: c });
         continue;
       }
-      const text = squash(v);
-      if (!text) continue;
-      if (isProjectLabel(v, text)) anchors.push({ row: r, col: c });
-      if (text.length > LABEL_MAX) continue;
-      (list ??= []).push({ col: c, text, bare: withoutColon(text) });
+      const word = labelWord(v);
+      if (!word) continue;
+      if (word.project) anchors.push({ row: r, col: c });
+      if (word.text.length > LABEL_MAX) continue;
+      (list ??= []).push({ col: c, text: word.text, bare: word.bare, plain: word.plain, rowLabel: word.rowLabel });
     }
     labels[r - grid.top] = list;
   }
@@ -161,6 +173,33 @@ export function locateTables(grid: GridView): LocatedTable[] {
   return tables;
 }
 
+interface Header<K extends string> {
+  columns: Partial<Record<K, number>>;
+  percent: Partial<Record<K, boolean>>;
+}
+
+/**
+ * The columns one header row names. In a row the preferred word wins (分值 over 权重), else the
+ * first column; the lower row of a two-row header (`over`) names its columns over the upper's.
+ */
+function nameColumns<K extends string>(header: Header<K>, labels: readonly Label[], vocab: Record<K, readonly string[]>, over: boolean): void {
+  const rank: Partial<Record<K, number>> = {};
+  for (const l of labels) {
+    const match = matchHeader(l.text, vocab);
+    if (!match) continue;
+    const { key } = match;
+    const ranked = rank[key];
+    if (ranked === undefined ? !over && header.columns[key] !== undefined : ranked <= match.rank) continue;
+    rank[key] = match.rank;
+    header.columns[key] = l.col;
+    header.percent[key] = match.percent;
+  }
+}
+
+function isComplete<K extends string>(header: Header<K>, required: readonly K[]): boolean {
+  return required.every((k) => header.columns[k] !== undefined);
+}
+
 /** Anchors this many rows apart or fewer, in other columns, belong to tables side by side (one may have an extra title line). */
 const SIDE_BY_SIDE_ROWS = 3;
 
@@ -180,8 +219,25 @@ export function inlineGrade(squashed: string): string | null {
 }
 
 /** A row label, a note in brackets aside ("总分（100分）" is 总分). */
-function labelIs(l: Label, words: readonly string[]): boolean {
-  return words.includes(l.bare) || (l.bare.endsWith(')') && words.includes(l.bare.replace(/\([^()]*\)$/, '')));
+function labelIs(l: Pick<LabelWord, 'bare' | 'plain'>, words: readonly string[]): boolean {
+  return words.includes(l.bare) || (l.plain !== l.bare && words.includes(l.plain));
+}
+
+const labelWords = new Map<string, (LabelWord & { project: boolean }) | null>();
+const LABEL_CACHE_SIZE = 20000;
+
+function labelWord(v: string): (LabelWord & { project: boolean }) | null {
+  let word = labelWords.get(v);
+  if (word === undefined) {
+    const text = squash(v);
+    const bare = withoutColon(text);
+    const plain = bare.endsWith(')') ? bare.replace(/\([^()]*\)$/, '') : bare;
+    const rowLabel = ROW_LABELS.find(([, words]) => labelIs({ bare, plain }, words))?.[0] ?? null;
+    word = text ? { text, bare, plain, rowLabel, project: isProjectLabel(v, text) } : null;
+    if (labelWords.size >= LABEL_CACHE_SIZE) labelWords.clear();
+    labelWords.set(v, word);
+  }
+  return word;
 }
 
 /**
@@ -323,46 +379,28 @@ class TableLocator {
   ): { row: number; columns: Partial<Record<K, number>>; percent: Partial<Record<K, boolean>>; labels: readonly Label[] } | null {
     for (let r = from; r < this.regionEnd; r++) {
       const list = this.labelsAt(r);
-      const columns: Partial<Record<K, number>> = {};
-      const percent: Partial<Record<K, boolean>> = {};
-      let named = 0;
-      /** The lower row of a two-row header names its columns over what the upper row said. */
-      const name = (labels: readonly Label[], over: boolean) => {
-        const rank = new Map<K, number>();
-        for (const l of labels) {
-          const key = matchHeader(l.text, vocab);
-          if (!key || (!over && !rank.has(key) && columns[key] !== undefined)) continue;
-          // In one row the preferred word wins (分值 over 权重), else the first column.
-          const r = headerRank(l.text, vocab[key]);
-          if (rank.has(key) && rank.get(key)! <= r) continue;
-          rank.set(key, r);
-          columns[key] = l.col;
-          percent[key] = headerCore(l.text).percent;
-          named++;
-        }
-      };
-      const complete = () => required.every((k) => columns[k] !== undefined);
-      name(list, false);
-      if (named === 0) continue;
+      if (!list.some((l) => matchHeader(l.text, vocab) !== null)) continue;
+      const header: Header<K> = { columns: {}, percent: {} };
+      nameColumns(header, list, vocab, false);
       const below = r + 1 < this.regionEnd ? this.labelsAt(r + 1) : NO_LABELS;
-      if (complete()) {
+      if (isComplete(header, required)) {
         // A row below made of header words only refines it (预算数 above 年初 | 全年).
-        if (below.length === 0 || !below.every((l) => matchHeader(l.text, vocab) !== null)) return { row: r, columns, percent, labels: list };
-        name(below, true);
-        return { row: r + 1, columns, percent, labels: [...list, ...below] };
+        if (below.length === 0 || !below.every((l) => matchHeader(l.text, vocab) !== null)) return { row: r, ...header, labels: list };
+        nameColumns(header, below, vocab, true);
+        return { row: r + 1, ...header, labels: [...list, ...below] };
       }
       if (below.length === 0) continue;
       // A row that is a header by itself is not the second half of this one (年度总体目标's
       // 实际完成情况 above the indicator header): it is found on the next turn.
       if (this.namesAll(below, vocab, required)) continue;
-      name(below, true);
-      if (complete()) return { row: r + 1, columns, percent, labels: [...list, ...below] };
+      nameColumns(header, below, vocab, true);
+      if (isComplete(header, required)) return { row: r + 1, ...header, labels: [...list, ...below] };
     }
     return null;
   }
 
   private namesAll<K extends string>(labels: readonly Label[], vocab: Record<K, readonly string[]>, required: readonly K[]): boolean {
-    return required.every((k) => labels.some((l) => matchHeader(l.text, vocab) === k));
+    return required.every((k) => labels.some((l) => matchHeader(l.text, vocab)?.key === k));
   }
 
   private locateFunds(): LocatedFunds | null {
@@ -382,7 +420,7 @@ class TableLocator {
           if (words.some((w) => text === w || (w.length > 3 && text.includes(w)))) rows[kind] = r;
         }
       }
-      if (list.some((l) => matchHeader(l.text, INDICATOR_HEADERS) === 'name')) break;
+      if (list.some((l) => matchHeader(l.text, INDICATOR_HEADERS)?.key === 'name')) break;
     }
     if (rows.total === undefined) {
       // No 年度资金总额 label: the first row with both amounts is the total.
@@ -396,9 +434,10 @@ class TableLocator {
     return { headerRow: header.row, columns: header.columns, ratePercentHeader: !!header.percent.rate, rows };
   }
 
-  private isLabelRow(row: number, words: readonly string[], beforeCol: number): number | null {
+  /** The column of a `kind` row label left of `beforeCol` on this row, if there is one. */
+  private isLabelRow(row: number, kind: RowLabel, beforeCol: number): number | null {
     for (const l of this.labelsAt(row)) {
-      if (l.col < beforeCol && labelIs(l, words)) return l.col;
+      if (l.rowLabel === kind && l.col < beforeCol) return l.col;
     }
     return null;
   }
@@ -414,8 +453,8 @@ class TableLocator {
     const firstValueCol = Math.min(weightCol, scoreCol);
     let r = headerRow + 1;
     for (; r < this.regionEnd; r++) {
-      if (this.isLabelRow(r, TOTAL_ROW_LABELS, firstValueCol) !== null) break;
-      if (this.isLabelRow(r, GRADE_LABELS, firstValueCol) !== null) break;
+      if (this.isLabelRow(r, 'total', firstValueCol) !== null) break;
+      if (this.isLabelRow(r, 'grade', firstValueCol) !== null) break;
       const l1 = columns.level1 !== undefined ? this.mergedText(r, columns.level1) : null;
       const l2 = columns.level2 !== undefined ? this.mergedText(r, columns.level2) : null;
       if (l1 !== null && l1 !== level1) {
@@ -429,8 +468,8 @@ class TableLocator {
       // Not indicators: rows with nothing but dashes (an empty 二级 row), 小计 rows, and the
       // header repeated after a page break.
       if (isBlank(name) && !hasEntry(weight) && !hasEntry(score)) continue;
-      if (this.isLabelRow(r, SUBTOTAL_ROW_LABELS, firstValueCol) !== null) continue;
-      if (name !== null && matchHeader(squash(name), INDICATOR_HEADERS) === 'name') continue;
+      if (this.isLabelRow(r, 'subtotal', firstValueCol) !== null) continue;
+      if (name !== null && matchHeader(squash(name), INDICATOR_HEADERS)?.key === 'name') continue;
       indicators.push({ row: r, level1, level2 });
     }
     return { indicators, endRow: r };
@@ -443,7 +482,7 @@ class TableLocator {
     const weightCol = columns.weight!;
     const scoreCol = columns.score!;
     for (let r = from; r < Math.min(this.regionEnd, from + 4); r++) {
-      const labelCol = this.isLabelRow(r, TOTAL_ROW_LABELS, Math.min(weightCol, scoreCol));
+      const labelCol = this.isLabelRow(r, 'total', Math.min(weightCol, scoreCol));
       if (labelCol === null) continue;
       if (cellPoints(this.grid.cell(r, weightCol)) || cellPoints(this.grid.cell(r, scoreCol))) {
         return { weight: this.place(r, weightCol), score: this.place(r, scoreCol) };
@@ -463,7 +502,7 @@ class TableLocator {
     for (let r = from; r < Math.min(this.regionEnd, from + 5); r++) {
       for (const l of this.labelsAt(r)) {
         if (inlineGrade(l.text) !== null) return this.place(r, l.col); // "评分等级：良" in one cell
-        if (!labelIs(l, GRADE_LABELS)) continue;
+        if (l.rowLabel !== 'grade') continue;
         const value = this.valueRightOf(r, l.col);
         if (value) return this.place(r, value.col);
         const col = columns?.weight ?? l.col + 1;

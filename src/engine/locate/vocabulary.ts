@@ -65,37 +65,41 @@ export function headerCore(squashed: string): { core: string; percent: boolean }
   }
 }
 
-/** How strongly a header text names its column: 0 for the first (preferred) word of its list. 分值 beats 权重 when a template has both. */
-export function headerRank(squashed: string, words: readonly string[]): number {
-  const { core } = headerCore(squashed);
-  const i = words.findIndex((w) => w === squashed || w === core);
-  return i < 0 ? words.length : i;
+/**
+ * What a header text names: the column, how strongly (0 for the first, preferred word of its
+ * list: 分值 beats 权重 when a template has both), and whether it says "(%)".
+ */
+export interface HeaderMatch<K extends string> {
+  key: K;
+  rank: number;
+  percent: boolean;
 }
 
 /** Which of `vocab`'s columns a header text names, if any. */
-export function matchHeader<K extends string>(squashed: string, vocab: Record<K, readonly string[]>): K | null {
+export function matchHeader<K extends string>(squashed: string, vocab: Record<K, readonly string[]>): HeaderMatch<K> | null {
   let known = headerMatches.get(vocab);
   if (!known) headerMatches.set(vocab, (known = new Map()));
-  let key = known.get(squashed);
-  if (key === undefined) {
-    key = matchHeaderOnce(squashed, vocab);
+  let match = known.get(squashed);
+  if (match === undefined) {
+    match = matchHeaderOnce(squashed, vocab);
     if (known.size >= HEADER_CACHE_SIZE) known.clear();
-    known.set(squashed, key);
+    known.set(squashed, match);
   }
-  return key as K | null;
+  return match as HeaderMatch<K> | null;
 }
 
 /** Every row above a header is tried as one, table after table: match each distinct text once per vocabulary. */
-const headerMatches = new WeakMap<object, Map<string, string | null>>();
+const headerMatches = new WeakMap<object, Map<string, HeaderMatch<string> | null>>();
 const HEADER_CACHE_SIZE = 20000;
 
-function matchHeaderOnce<K extends string>(squashed: string, vocab: Record<K, readonly string[]>): K | null {
-  const { core } = headerCore(squashed);
+function matchHeaderOnce<K extends string>(squashed: string, vocab: Record<K, readonly string[]>): HeaderMatch<K> | null {
+  const { core, percent } = headerCore(squashed);
   // Bilingual templates: "分值Weight", "三级指标Indicator".
   const chinese = /^(.*\p{Script=Han}.*?)[A-Za-z][A-Za-z./&-]*$/u.exec(core)?.[1] ?? core;
   for (const key of Object.keys(vocab) as K[]) {
     const words = vocab[key];
-    if (words.includes(squashed) || words.includes(core) || words.includes(chinese)) return key;
+    const rank = [squashed, core, chinese].map((t) => words.indexOf(t)).filter((r) => r >= 0);
+    if (rank.length > 0) return { key, rank: Math.min(...rank), percent };
   }
   return null;
 }
