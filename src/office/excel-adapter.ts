@@ -315,13 +315,7 @@ class OfficeJsAdapter implements ExcelAdapter {
   async exportFindings(rows: ExportRow[]): Promise<string> {
     try {
       return await this.run(async (ctx) => {
-        const existing = ctx.workbook.worksheets.load('items/name');
-        await ctx.sync();
-        const name = uniqueSheetName(
-          existing.items.map((s) => s.name),
-          EXPORT_SHEET[this.lang],
-        );
-        const ws = ctx.workbook.worksheets.add(name);
+        const { ws, name } = await addSheet(ctx, EXPORT_SHEET[this.lang]);
         const headers = EXPORT_HEADERS[this.lang];
         const table = [headers, ...rows.map((r) => [r.sheet, r.cell, r.severity, r.code, r.entered, r.expected, r.message])];
         const all = ws.getRange(`A1:${toA1(table.length - 1, headers.length - 1)}`);
@@ -344,13 +338,7 @@ class OfficeJsAdapter implements ExcelAdapter {
   async insertSheet(baseName: string, grid: SheetGrid): Promise<string> {
     try {
       return await this.run(async (ctx) => {
-        const existing = ctx.workbook.worksheets.load('items/name');
-        await ctx.sync();
-        const name = uniqueSheetName(
-          existing.items.map((s) => s.name),
-          baseName,
-        );
-        const ws = ctx.workbook.worksheets.add(name);
+        const { ws, name } = await addSheet(ctx, baseName);
         const height = grid.cells.length;
         const width = Math.max(0, ...grid.cells.map((row) => row?.length ?? 0));
         if (height > 0 && width > 0) {
@@ -636,6 +624,17 @@ export function quoteSheetName(name: string): string {
 }
 
 /** `base` made a valid sheet name that none of `existing` has (case-insensitive): "核分结果 (2)". */
+/** Queues a new sheet named `base` (or `base (2)` …, whichever is free) after one sync that reads the names taken. */
+async function addSheet(ctx: Excel.RequestContext, base: string): Promise<{ ws: Excel.Worksheet; name: string }> {
+  const existing = ctx.workbook.worksheets.load('items/name');
+  await ctx.sync();
+  const name = uniqueSheetName(
+    existing.items.map((s) => s.name),
+    base,
+  );
+  return { ws: ctx.workbook.worksheets.add(name), name };
+}
+
 export function uniqueSheetName(existing: string[], base: string): string {
   const taken = new Set(existing.map((n) => n.toLowerCase()));
   const clean = base.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim() || 'Sheet';

@@ -2,6 +2,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { Finding } from '../../engine/report';
 import { isFillable } from '../service';
+import { Steps } from './Steps';
 import { useStrings } from './strings';
 
 const useStyles = makeStyles({
@@ -57,11 +58,7 @@ export function FindingDetail(props: { finding: Finding; busy: boolean; onIgnore
       {explained && (
         <div id={explanationId} className={styles.explanation}>
           <div className={styles.code}>{f.code}</div>
-          <ol className={styles.steps}>
-            {f.steps.map((step, i) => (
-              <li key={i}>{step[t.lang]}</li>
-            ))}
-          </ol>
+          <Steps steps={f.steps} className={styles.steps} />
         </div>
       )}
     </div>

@@ -2,6 +2,7 @@ import { Button, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { TableReport } from '../../engine/report';
 import { computedValues } from '../computed-values';
+import { Steps } from './Steps';
 import { useStrings } from './strings';
 
 const useStyles = makeStyles({
@@ -39,13 +40,7 @@ export function TableComputation(props: { table: TableReport; onSelect: (sheet: 
                 {`${v.cell} ${v.label}`}
               </Link>
               <span className={styles.values}>{`${t.entered} ${v.entered ?? t.empty} · ${t.expected} ${v.computed}`}</span>
-              {v.steps.length > 0 && (
-                <ol className={styles.steps}>
-                  {v.steps.map((step, i) => (
-                    <li key={i}>{step[t.lang]}</li>
-                  ))}
-                </ol>
-              )}
+              {v.steps.length > 0 && <Steps steps={v.steps} className={styles.steps} />}
             </li>
           ))}
         </ol>
