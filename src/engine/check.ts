@@ -47,6 +47,12 @@ function exceeds(a: Decimal, b: Decimal): boolean {
   return a !== b && a.gt(b) && !same(a, b);
 }
 
+/** A qualitative score inside its completion's band, edges compared by value (full marks are the weight itself, so often the same Decimal). */
+function withinBand(s: Decimal, band: { low: Decimal; high: Decimal }): boolean {
+  if (s === band.high || s === band.low) return true;
+  return (s.gte(band.low) || same(s, band.low)) && (s.lte(band.high) || same(s, band.high));
+}
+
 /** Which finding an entered value gets against the profile's value and the exact (unrounded) one. */
 function judge(entered: Decimal, computed: Decimal, exact: Decimal, tolerance: Decimal): 'ok' | 'rounding' | 'wrong' {
   if (same(entered, computed)) return 'ok';
@@ -272,7 +278,7 @@ class TableScorer {
     if (ev.kind === 'unreadable') {
       this.add(ind.score, 'INDICATOR_NOT_CHECKED', 'info', shown, null, () => ({ zh: `「${label}」：${ev.reason.zh}`, en: `"${label}": ${ev.reason.en}` }), () => ([ev.reason]));
     }
-    const inBand = ev.kind === 'qualitative' && s !== null && s.gte(ev.low) && s.lte(ev.high);
+    const inBand = ev.kind === 'qualitative' && s !== null && withinBand(s, ev);
     const expected = ev.kind === 'quantitative' ? fmtFixed(ev.expected.value, this.profile.indicatorScore.rounding, this.profile.indicatorScore.decimals) : inBand ? shown : null;
     report.score.computed = expected;
     this.attach(report.score, ev.kind === 'quantitative' ? ev.expected.explain : ev.kind === 'qualitative' ? ev.explain : () => [ev.reason]);
@@ -332,7 +338,7 @@ class TableScorer {
 
   private checkQualitative(ind: IndicatorValues, label: string, s: Decimal, w: Decimal, ev: Extract<ReturnType<typeof evaluateIndicator>, { kind: 'qualitative' }>): void {
     const shown = ind.score.shown;
-    if (s.gte(ev.low.minus(SAME)) && s.lte(ev.high.plus(SAME))) {
+    if (withinBand(s, ev)) {
       if (ev.completion === 'achieved' && !same(s, w)) {
         const deduction = fmt(w.minus(s));
         this.add(ind.score, 'QUALITATIVE_DEDUCTION', 'warning', shown, fmt(w),

@@ -152,7 +152,7 @@ function evaluateOnce(reading: Exclude<IndicatorReading, { kind: 'unreadable' }>
   const { completion, actualText } = reading;
   const [lo, hi] = COMPLETION_BAND[completion];
   const low = weight.times(lo).times(PERCENT);
-  const high = weight.times(hi).times(PERCENT);
+  const high = hi === 100 ? weight : weight.times(hi).times(PERCENT);
   const w = QUALITATIVE_WORDS[completion];
   return {
     kind: 'qualitative',
