@@ -39,7 +39,10 @@ const AMOUNT_NAMES: Record<'initial' | 'full' | 'executed', Text> = {
 
 /** Equal by value, float artefacts aside. Numbers read from cells are shared Decimals, so a score of 10 under a weight of 10 is one object. */
 export function same(a: Decimal, b: Decimal): boolean {
-  return a === b || a.eq(b) || a.minus(b).abs().lte(SAME);
+  if (a === b || a.eq(b)) return true;
+  // |a − b| ≤ 1e-9, read off the difference's base-10 exponent (decimal.js's documented `e`).
+  const d = a.minus(b);
+  return d.e < -9 || (d.e === -9 && d.abs().lte(SAME));
 }
 
 /** a > b beyond a float artefact. */

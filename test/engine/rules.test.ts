@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { same } from '../../src/engine/check';
 import { budgetScore, executionRate } from '../../src/engine/rules/budget';
 import { evaluateIndicator, readIndicator } from '../../src/engine/rules/indicator';
 import { findProfile, Profile } from '../../src/engine/rules/profiles';
@@ -116,4 +117,15 @@ describe('indicator scores', () => {
 
 test('评分等级 bands', () => {
   expect(['90', '89.99', '80', '79.99', '60', '59.99'].map((x) => gradeFor(D(x)))).toEqual(['优', '良', '良', '中', '中', '差']);
+});
+
+describe('equal by value', () => {
+  test('float artefacts and differences up to 1e-9 are the same value; anything more is not', () => {
+    expect(same(D('8.315'), D('8.3150000000000001'))).toBe(true);
+    expect(same(D('1'), D('1.000000001'))).toBe(true);
+    expect(same(D('0'), D('-1e-9'))).toBe(true);
+    expect(same(D('1'), D('1.0000000011'))).toBe(false);
+    expect(same(D('0'), D('2e-9'))).toBe(false);
+    expect(same(D('9.96'), D('9.97'))).toBe(false);
+  });
 });
