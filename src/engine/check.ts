@@ -4,7 +4,7 @@ import { toA1 } from './grid';
 import type { Place } from './locate/tables';
 import { shownValue } from './read/table';
 import type { Entered, IndicatorValues, TableValues } from './read/table';
-import type { ExplanationStep, Finding, IndicatorReport, Lang, Notice, Severity, TableReport, CheckedValue } from './report';
+import type { ExplanationStep, Finding, IndicatorReport, Lang, Notice, Severity, TableProfile, TableReport, CheckedValue } from './report';
 import { budgetScore, enteredRate, exactBudgetScore, executionRate, RateComputation } from './rules/budget';
 import { GRADE_EN, gradeFor, readGrade } from './rules/grade';
 import { evaluateIndicator } from './rules/indicator';
@@ -63,9 +63,9 @@ function judge(entered: Decimal, computed: Decimal, exact: Decimal, tolerance: D
   return 'wrong';
 }
 
-/** Scores one table under one profile: the report entry and its findings. */
-export function scoreTable(values: TableValues, profile: Profile, lang: Lang, explainAll = false): ScoredTable {
-  return new TableScorer(values, profile, lang, explainAll).run();
+/** Scores one table under one profile (`chosen`: how that profile was chosen for it): the report entry and its findings. */
+export function scoreTable(values: TableValues, profile: Profile, lang: Lang, explainAll = false, chosen: TableProfile['chosen'] = 'auto'): ScoredTable {
+  return new TableScorer(values, profile, lang, explainAll, chosen).run();
 }
 
 class TableScorer {
@@ -81,6 +81,7 @@ class TableScorer {
     private readonly profile: Profile,
     private readonly lang: Lang,
     private readonly explainAll: boolean,
+    private readonly chosen: TableProfile['chosen'],
   ) {
     this.sheet = values.table.sheet;
     this.anchor = values.table.anchor.address;
@@ -105,6 +106,7 @@ class TableScorer {
       report: {
         sheet: t.sheet,
         anchor: t.anchor.address,
+        profile: { id: this.profile.id, chosen: this.chosen },
         project: t.project,
         year: t.year,
         moneyUnit: t.moneyUnit,

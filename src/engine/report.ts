@@ -46,9 +46,16 @@ export interface TotalReport {
   rulesTotal?: string | null;
 }
 
+/** Which profile scored a table: the workbook's choice, or its own office's (`office`). */
+export interface TableProfile {
+  id: string;
+  chosen: 'auto' | 'user' | 'office';
+}
+
 export interface TableReport {
   sheet: string;
   anchor: string;
+  profile: TableProfile;
   project: string | null;
   year: string | null;
   moneyUnit: '元' | '万元' | null;
@@ -85,6 +92,9 @@ export interface ProfileChoice {
   explains: string;
   explained: number;
   checked: number;
+  /** Budget rows (执行率 and its 得分 both entered) counted, and those the profile reproduces. */
+  budgetRows: number;
+  budgetRowsExplained: number;
   /**
    * With the automatic choice: a profile it may not pick (banded budget scoring) that would
    * explain more budget rows, for the user to select by hand if the office scores that way.

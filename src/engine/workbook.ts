@@ -58,13 +58,16 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
     profile = p;
     tally = tallyOf(tables, profile);
   }
-  const scored = tables.map((t) => scoreTable(t, profile, lang, options.explain ?? false));
+  const chosen = requested === 'auto' ? 'auto' : 'user';
+  const scored = tables.map((t) => scoreTable(t, profile, lang, options.explain ?? false, chosen));
   const choice: ProfileChoice = {
     id: profile.id,
-    chosen: requested === 'auto' ? 'auto' : 'user',
+    chosen,
     explains: explainsText(tally),
     explained: tally.valuesExplained,
     checked: tally.values,
+    budgetRows: tally.budgetRows,
+    budgetRowsExplained: tally.budgetRowsExplained,
   };
   if (suggested) {
     const p = suggested.profile;
