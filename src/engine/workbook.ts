@@ -27,6 +27,11 @@ const MISSING_TEXT: Record<string, { zh: string; en: string }> = {
   total: { zh: '没有找到总分行，总分未核', en: 'no 总分 row found: totals not checked' },
 };
 
+const STRAY_TEXT: Record<'funds' | 'indicators', { zh: string; en: string }> = {
+  funds: { zh: '此处的项目资金表不属于任何找到的自评表（其后没有绩效指标），未核', en: 'this funds block belongs to no table found (no indicators follow it): not checked' },
+  indicators: { zh: '此处的绩效指标表不属于任何找到的自评表（没有指标行），未核', en: 'this indicator block belongs to no table found (it has no indicator rows): not checked' },
+};
+
 function explainsText(t: Tally): string {
   return `${t.budgetRowsExplained}/${t.budgetRows} budget rows, ${t.valuesExplained}/${t.values} computed values`;
 }
@@ -38,10 +43,11 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
   const tables: TableValues[] = [];
   for (const sheet of sheets) {
     const grid = new GridView(sheet);
-    const located = locateTables(grid);
-    if (located.length === 0) {
+    const { tables: located, strays } = locateTables(grid);
+    if (located.length === 0 && strays.length === 0) {
       notices.push({ sheet: sheet.name, cell: null, message: lang === 'zh' ? '此工作表没有找到自评表（没有「项目名称」）' : 'no self-evaluation table on this sheet (no 项目名称 label)' });
     }
+    for (const s of strays) notices.push({ sheet: sheet.name, cell: s.place.address, message: STRAY_TEXT[s.kind][lang] });
     for (const t of located) {
       for (const m of t.missing) notices.push({ sheet: t.sheet, cell: t.anchor.address, message: MISSING_TEXT[m][lang] });
       tables.push(readTable(t, grid));

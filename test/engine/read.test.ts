@@ -106,7 +106,9 @@ describe('targets and actuals', () => {
     expect(readCompletion('达到预期', '=100')).toBe('achieved');
     expect(readCompletion('部分达成', '提升')).toBe('partial');
     expect(readCompletion('未完成', '及时')).toBe('failed');
-    expect(readCompletion('按计划完成', '及时')).toBeNull();
+    expect(readCompletion('已按计划完成', '及时')).toBe('achieved');
+    expect(readCompletion('基本完成', '及时')).toBeNull();
+    expect(readCompletion('完成情况较好', '及时')).toBeNull();
     expect(readCompletion('前三', '排名前三')).toBeNull();
   });
 });

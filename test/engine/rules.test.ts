@@ -109,7 +109,7 @@ describe('indicator scores', () => {
   });
 
   test('unreadable text is not checked, never guessed', () => {
-    for (const [t, a] of [['2-4小时', '达成指标'], ['全年，7×24小时', '达成指标'], ['=100', '按计划完成'], ['>=90%', '100(个)'], ['0', '100%']]) {
+    for (const [t, a] of [['全年，7×24小时', '达成指标'], ['>=90%', '100(个)'], ['0', '100%'], ['资金按计划到位90%-100%', '资金按计划到位'], ['排名前三', '前三']]) {
       expect(evaluateIndicator(readIndicator(t, a), D(10), national).kind).toBe('unreadable');
     }
   });

@@ -4,9 +4,10 @@ import { cellAmount, cellPoints } from '../read/number';
 import { readGrade } from '../rules/grade';
 import { squash, tidy } from '../text';
 import {
-  FUNDS_BLOCK_LABEL, FUNDS_HEADERS, FUNDS_ROW_LABELS, FundsColumn, GRADE_LABELS, INDICATOR_HEADERS, IndicatorColumn,
-  PROJECT_LABELS, SUBTOTAL_ROW_LABELS, TOTAL_ROW_LABELS, matchHeader,
+  AGENCY_LABELS, DEPARTMENT_LABELS, FUNDS_BLOCK_LABELS, FUNDS_HEADERS, FUNDS_ROW_LABELS, FundsColumn, FundsRowKind, GRADE_LABELS,
+  INDICATOR_HEADERS, IndicatorColumn, PROJECT_LABELS, SUBTOTAL_ROW_LABELS, TEXT_BLOCK_LABELS, TOTAL_ROW_LABELS, matchHeader,
 } from './vocabulary';
+import { identifyForm } from './forms';
 
 /** A cell the locator found, with its sheet position. */
 export interface Place {
@@ -20,7 +21,7 @@ export function placeAt(grid: GridView, row: number, col: number): Place {
   return { row, col, address: toA1(row, col), cell: grid.cell(row, col) };
 }
 
-export type FundsRowKind = keyof typeof FUNDS_ROW_LABELS;
+export type { FundsRowKind };
 
 export interface LocatedFunds {
   headerRow: number;
@@ -37,6 +38,9 @@ export interface IndicatorColumns {
   actual: number;
   weight: number;
   score: number;
+  /** The target split over 指标性质 | 指标值 | 度量单位: the comparator's and the unit's columns. */
+  comparator?: number;
+  unit?: number;
 }
 
 export interface LocatedIndicator {
@@ -47,8 +51,14 @@ export interface LocatedIndicator {
 
 export interface LocatedTable {
   sheet: string;
+  /** The 项目名称 label; in a table without one, the first label cell of its first block. */
   anchor: Place;
+  /** The known form (forms.ts) the table was printed in. */
+  form: string;
   project: string | null;
+  /** 主管部门 and 实施单位 as printed: the office the table belongs to. */
+  department: string | null;
+  agency: string | null;
   year: string | null;
   moneyUnit: '元' | '万元' | null;
   funds: LocatedFunds | null;
@@ -60,6 +70,8 @@ export interface LocatedTable {
   grade: Place | null;
   /** The last row the table occupies (its grade, total or last indicator row). */
   endRow: number;
+  /** The sheet columns it may use (all unless tables stand side by side). */
+  columns: { from: number; to: number };
   /** What could not be found, for notices ("no 绩效指标 header"). */
   missing: string[];
 }
@@ -79,15 +91,20 @@ interface LabelWord {
   rowLabel: RowLabel | null;
 }
 
-type RowLabel = 'total' | 'grade' | 'subtotal';
+type RowLabel = 'total' | 'grade' | 'subtotal' | 'text' | 'department' | 'agency';
 
-const ROW_LABELS: ReadonlyArray<[RowLabel, readonly string[]]> = [['total', TOTAL_ROW_LABELS], ['grade', GRADE_LABELS], ['subtotal', SUBTOTAL_ROW_LABELS]];
+const ROW_LABELS: ReadonlyArray<[RowLabel, readonly string[]]> = [
+  ['total', TOTAL_ROW_LABELS], ['grade', GRADE_LABELS], ['subtotal', SUBTOTAL_ROW_LABELS], ['text', TEXT_BLOCK_LABELS],
+  ['department', DEPARTMENT_LABELS], ['agency', AGENCY_LABELS],
+];
 
 interface Label extends LabelWord {
   col: number;
 }
 
 const NO_LABELS: readonly Label[] = [];
+
+const FUNDS_ROW_KINDS = Object.keys(FUNDS_ROW_LABELS) as FundsRowKind[];
 
 function withoutColon(text: string): string {
   const last = text[text.length - 1];
@@ -126,34 +143,106 @@ function hasEntry(c: Cell | undefined): boolean {
   return c !== undefined && c.value !== null && (typeof c.value !== 'string' || !NOTHING.test(c.value));
 }
 
-/** Locate every table on a sheet. Tables are stacked vertically, each starting at its 项目名称 label. */
-export function locateTables(grid: GridView): LocatedTable[] {
+/** A funds or indicator block that belongs to no table found: said in a notice, never dropped silently. */
+export interface StrayBlock {
+  kind: 'funds' | 'indicators';
+  place: Place;
+}
+
+export interface LocatedSheet {
+  tables: LocatedTable[];
+  strays: StrayBlock[];
+}
+
+/**
+ * Locate every table on a sheet. Tables are stacked vertically (or stand side by side), each
+ * starting at its 项目名称 label; a funds or indicator block that no such table holds starts a
+ * table of its own (a form printed without the 项目名称 row), anchored at its first label cell.
+ */
+export function locateTables(grid: GridView): LocatedSheet {
   /** By row, from the top of the grid. */
   const labels: Array<Label[] | undefined> = new Array(grid.bottom - grid.top + 1);
-  const anchors: Array<{ row: number; col: number }> = [];
+  const anchors: Anchor[] = [];
   for (let r = grid.top; r <= grid.bottom; r++) {
     let list: Label[] | undefined;
+    let projectCols: number[] | undefined;
     for (let c = grid.left; c <= grid.right; c++) {
       const v = grid.cell(r, c)?.value;
       if (typeof v !== 'string') continue;
       if (v.length > LABEL_MAX * 4) {
         // Free text, never a label — unless a long project name follows 项目名称 in the cell.
-        if (PROJECT_LABEL_TEXT.test(v) && isProjectLabel(v, squash(v))) anchors.push({ row: r, col: c });
+        if (PROJECT_LABEL_TEXT.test(v) && isProjectLabel(v, squash(v))) (projectCols ??= []).push(c);
         continue;
       }
       const word = labelWord(v);
       if (!word) continue;
-      if (word.project) anchors.push({ row: r, col: c });
+      if (word.project) (projectCols ??= []).push(c);
       if (word.text.length > LABEL_MAX) continue;
       (list ??= []).push({ col: c, text: word.text, bare: word.bare, plain: word.plain, rowLabel: word.rowLabel });
     }
     labels[r - grid.top] = list;
+    // 项目名称 heading a column of a funds block (sub-projects) is no table's anchor.
+    if (projectCols && !(list && blockOf(list) === 'funds')) for (const col of projectCols) anchors.push({ row: r, col, labelled: true });
   }
-  // Tables are stacked; tables whose anchors stand within a few rows of each other, in other
-  // columns, stand side by side and split the columns between them. A band of tables ends
-  // where the next band's first anchor starts; the title rows of the next band sit between
-  // the end of the band's tables and that anchor.
-  const tables: LocatedTable[] = [];
+  let located = locateAnchored(grid, labels, anchors);
+  // Blocks outside every table found start tables of their own; a block that then holds no
+  // indicator is stray. Each pass anchors at least one more block, so this ends.
+  const tried = new Set<string>();
+  const strays: StrayBlock[] = [];
+  for (;;) {
+    const found = unheldBlocks(grid, labels, located).filter((b) => !tried.has(`${b.row}:${b.col}`));
+    if (found.length === 0) break;
+    for (const b of found) {
+      tried.add(`${b.row}:${b.col}`);
+      anchors.push({ row: b.row, col: b.col, labelled: false, kind: b.kind });
+    }
+    anchors.sort((a, b) => a.row - b.row || a.col - b.col);
+    located = locateAnchored(grid, labels, anchors);
+    for (const t of located) {
+      if (t.indicators.length > 0 || t.labelled) continue;
+      // An unlabelled block without indicators is no table: said once, and no longer an anchor.
+      const i = anchors.findIndex((a) => a.row === t.anchor.row && a.col === t.anchor.col);
+      strays.push({ kind: anchors[i].kind!, place: t.anchor });
+      anchors.splice(i, 1);
+    }
+    located = located.filter((t) => t.indicators.length > 0 || t.labelled);
+  }
+  return { tables: located.map(({ labelled: _, ...t }) => t), strays };
+}
+
+interface Anchor {
+  row: number;
+  col: number;
+  /** A 项目名称 label (else the first block of a table printed without one). */
+  labelled: boolean;
+  kind?: StrayBlock['kind'];
+}
+
+/** Which block's header a row's labels are: funds (全年预算数 and 全年执行数) or indicators (三级指标 and one more column). */
+function blockOf(list: readonly Label[]): StrayBlock['kind'] | null {
+  let full = false;
+  let executed = false;
+  let name = false;
+  let other = false;
+  for (const l of list) {
+    const f = matchHeader(l.text, FUNDS_HEADERS)?.key;
+    if (f === 'full') full = true;
+    else if (f === 'executed') executed = true;
+    const i = matchHeader(l.text, INDICATOR_HEADERS)?.key;
+    if (i === 'name') name = true;
+    else if (i === 'weight' || i === 'score' || i === 'target' || i === 'actual') other = true;
+  }
+  return full && executed ? 'funds' : name && other ? 'indicators' : null;
+}
+
+/**
+ * Tables are stacked; tables whose anchors stand within a few rows of each other, in other
+ * columns, stand side by side and split the columns between them. A band of tables ends where
+ * the next band's first anchor starts; the title rows of the next band sit between the end of
+ * the band's tables and that anchor.
+ */
+function locateAnchored(grid: GridView, labels: ReadonlyArray<Label[] | undefined>, anchors: readonly Anchor[]): Array<LocatedTable & { labelled: boolean }> {
+  const tables: Array<LocatedTable & { labelled: boolean }> = [];
   let regionTop = grid.top;
   for (let i = 0; i < anchors.length; ) {
     let j = i + 1;
@@ -164,13 +253,39 @@ export function locateTables(grid: GridView): LocatedTable[] {
     band.forEach((anchor, k) => {
       const columns = { from: k === 0 ? grid.left : anchor.col, to: k + 1 < band.length ? band[k + 1].col - 1 : grid.right };
       const table = new TableLocator(grid, labels, anchor, regionTop, end, columns).locate();
-      tables.push(table);
+      tables.push({ ...table, labelled: anchor.labelled });
       bandEnd = Math.max(bandEnd, table.endRow + 1);
     });
     regionTop = Math.min(bandEnd, end);
     i = j;
   }
   return tables;
+}
+
+/**
+ * Block headers on rows no table holds (outside every table's rows, or in its rows but outside
+ * its columns), anchored at the header row's first label. Within one run of such rows a funds
+ * block after an indicator block starts another table; an indicator block starts one only when
+ * no funds block came before it (a header repeated after a page break is not a new table).
+ */
+function unheldBlocks(grid: GridView, labels: ReadonlyArray<Label[] | undefined>, tables: readonly LocatedTable[]): Array<{ row: number; col: number; kind: StrayBlock['kind'] }> {
+  const out: Array<{ row: number; col: number; kind: StrayBlock['kind'] }> = [];
+  let state: 'none' | 'funds' | 'indicators' = 'none';
+  for (let r = grid.top; r <= grid.bottom; r++) {
+    const list = labels[r - grid.top];
+    const held = tables.filter((t) => r >= t.anchor.row && r <= t.endRow);
+    const free = list?.filter((l) => !held.some((t) => l.col >= t.columns.from && l.col <= t.columns.to));
+    if (!free || free.length === 0) {
+      if (held.length > 0) state = 'none';
+      continue;
+    }
+    const kind = blockOf(free);
+    if (!kind) continue;
+    const starts = state === 'none' || (kind === 'funds' && state === 'indicators');
+    if (starts) out.push({ row: r, col: free[0].col, kind });
+    if (starts || kind === 'indicators') state = kind;
+  }
+  return out;
 }
 
 interface Header<K extends string> {
@@ -248,10 +363,10 @@ function labelWord(v: string): (LabelWord & { project: boolean }) | null {
 function valueColumnsOf(columns: Partial<Record<IndicatorColumn, number>>, headerLabels: readonly Label[]): IndicatorColumns {
   const name = columns.name!;
   const known = new Set(Object.values<number | undefined>(columns));
-  const unnamed = headerLabels.filter((l) => l.col > name && !known.has(l.col) && l.col < Math.min(columns.weight!, columns.score!)).map((l) => l.col);
+  const unnamed = headerLabels.filter((l) => l.col > name && !known.has(l.col) && l.col < columns.score!).map((l) => l.col);
   const target = columns.target ?? unnamed.shift() ?? name + 1;
   const actual = columns.actual ?? unnamed.find((c) => c > target) ?? target + 1;
-  return { name, target, actual, weight: columns.weight!, score: columns.score! };
+  return { name, target, actual, weight: columns.weight!, score: columns.score!, comparator: columns.comparator, unit: columns.unit };
 }
 
 class TableLocator {
@@ -260,7 +375,7 @@ class TableLocator {
   constructor(
     private readonly grid: GridView,
     private readonly labels: ReadonlyArray<Label[] | undefined>,
-    private readonly anchorAt: { row: number; col: number },
+    private readonly anchorAt: Anchor,
     /** First row after the previous table (title rows of this table may sit there). */
     private readonly regionTop: number,
     /** First row of the next table. */
@@ -284,10 +399,14 @@ class TableLocator {
     if (indicatorColumns && !total) this.missing.push('total');
     const grade = this.locateGrade(endRow, indicatorColumns);
     const lastRow = Math.max(row, funds?.headerRow ?? row, indicators.length ? indicators[indicators.length - 1].row : row, total?.score.row ?? row, grade?.row ?? row);
+    const headerRows = [funds?.headerRow, indicatorHeader?.row].filter((r): r is number => r !== undefined);
     return {
       sheet: this.grid.name,
       anchor: this.place(row, col),
-      project: this.projectName(),
+      form: identifyForm(this.formWords(headerRows)).id,
+      project: this.anchorAt.labelled ? this.projectName() : this.titleProject(),
+      department: this.office('department', funds?.headerRow ?? indicatorHeader?.row ?? row),
+      agency: this.office('agency', funds?.headerRow ?? indicatorHeader?.row ?? row),
       year: this.year(),
       moneyUnit: this.moneyUnit(funds),
       funds,
@@ -297,8 +416,60 @@ class TableLocator {
       total,
       grade,
       endRow: lastRow,
+      columns: this.columns,
       missing: this.missing,
     };
+  }
+
+  /** The words that tell forms apart: the header rows' labels (and the row above each, for two-row headers) and the block labels left of them. */
+  private formWords(headerRows: readonly number[]): string[] {
+    const words: string[] = [];
+    for (const r of headerRows) {
+      for (let k = Math.max(this.regionTop, r - 1); k <= r; k++) for (const l of this.labelsAt(k)) words.push(l.text, l.plain);
+    }
+    // Labels down the first column: funds rows (总额, 财政专户管理资金), 一级指标 (过程指标), text blocks (评价结论).
+    for (let r = this.anchorAt.row; r <= Math.min(this.regionEnd - 1, (headerRows[headerRows.length - 1] ?? this.anchorAt.row) + 40); r++) {
+      for (const l of this.labelsAt(r)) if (l.rowLabel === 'text' || l.text.length <= 12) words.push(l.plain);
+    }
+    return words;
+  }
+
+  /**
+   * 主管部门 or 实施单位: the text right of its label (or after its colon), between the anchor
+   * and the first block header — never another label of that row.
+   */
+  private office(kind: 'department' | 'agency', before: number): string | null {
+    for (let r = this.anchorAt.row; r <= before; r++) {
+      for (const l of this.labelsAt(r)) {
+        if (l.rowLabel === kind) {
+          const value = this.valueRightOf(r, l.col);
+          if (!value) return null;
+          const word = labelWord(value.text);
+          return word && (word.rowLabel === 'department' || word.rowLabel === 'agency') ? null : value.text;
+        }
+        const words = kind === 'department' ? DEPARTMENT_LABELS : AGENCY_LABELS;
+        const inline = words.find((w) => l.text.startsWith(w + ':'));
+        if (inline) return tidy(String(this.grid.cell(r, l.col)?.value ?? '').replace(/^[^:：]*[:：]/, '')) || null;
+      }
+    }
+    return null;
+  }
+
+  /** A table printed without 项目名称: its project is named by the title above it ("XX项目绩效自评表"), if one does. */
+  private titleProject(): string | null {
+    for (let r = this.anchorAt.row - 1; r >= Math.max(this.regionTop, this.anchorAt.row - 4); r--) {
+      for (let c = this.columns.from; c <= this.columns.to; c++) {
+        const v = this.grid.cell(r, c)?.value;
+        if (typeof v !== 'string' || !squash(v).includes('自评表')) continue;
+        const name = tidy(v)
+          .replace(/[(（]\s*\d{4}\s*年度?\s*[)）]/g, '')
+          .replace(/\d{4}\s*年度?/g, '')
+          .replace(/(?:财政)?(?:部门预算)?(?:项目)?(?:支出)?绩效(?:目标)?自评表.*$/, '')
+          .replace(/^[\s:：、“”"']+|[\s:：、“”"']+$/g, '');
+        return name === '' ? null : name;
+      }
+    }
+    return null;
   }
 
   private labelsAt(row: number): readonly Label[] {
@@ -359,7 +530,7 @@ class TableLocator {
     const last = funds ? funds.headerRow + 1 : this.regionEnd;
     for (let r = this.anchorAt.row; r < Math.min(last + 1, this.regionEnd); r++) {
       for (const l of this.labelsAt(r)) {
-        if (!l.text.includes(FUNDS_BLOCK_LABEL) && !/\((万元|元)\)/.test(l.text)) continue;
+        if (!FUNDS_BLOCK_LABELS.some((w) => l.text.includes(w)) && !/\((万元|元)\)/.test(l.text)) continue;
         const m = /\(?(万元|元)\)?/.exec(l.text);
         if (m) return m[1] as '元' | '万元';
       }
@@ -408,13 +579,13 @@ class TableLocator {
     if (!header) return null;
     const firstValueCol = Math.min(...Object.values<number>(header.columns as Record<string, number>));
     const rows: Partial<Record<FundsRowKind, number>> = {};
-    const last = Math.min(this.regionEnd, header.row + 8);
+    const last = Math.min(this.regionEnd, header.row + 12);
     for (let r = header.row + 1; r < last; r++) {
       const list = this.labelsAt(r);
       for (const l of list) {
         if (l.col >= firstValueCol) continue;
         const text = l.bare;
-        for (const kind of Object.keys(FUNDS_ROW_LABELS) as FundsRowKind[]) {
+        for (const kind of FUNDS_ROW_KINDS) {
           if (rows[kind] !== undefined) continue;
           const words: readonly string[] = FUNDS_ROW_LABELS[kind];
           if (words.some((w) => text === w || (w.length > 3 && text.includes(w)))) rows[kind] = r;
@@ -455,6 +626,9 @@ class TableLocator {
     for (; r < this.regionEnd; r++) {
       if (this.isLabelRow(r, 'total', firstValueCol) !== null) break;
       if (this.isLabelRow(r, 'grade', firstValueCol) !== null) break;
+      // Free-text blocks (评价结论, 存在问题) and the next table's funds block end the indicators.
+      if (this.isLabelRow(r, 'text', firstValueCol) !== null) break;
+      if (blockOf(this.labelsAt(r)) === 'funds') break;
       const l1 = columns.level1 !== undefined ? this.mergedText(r, columns.level1) : null;
       const l2 = columns.level2 !== undefined ? this.mergedText(r, columns.level2) : null;
       if (l1 !== null && l1 !== level1) {

@@ -3,44 +3,34 @@
  * on squashed text (NFKC, no white space), so "年度\n指标值" and "执行率（%）" match too.
  */
 
+import { listOf, wordsOf } from './forms';
+
 export type FundsColumn = 'initial' | 'full' | 'executed' | 'weight' | 'rate' | 'score';
-export type IndicatorColumn = 'level1' | 'level2' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'remark';
+/** `comparator` and `unit`: the target split over 指标性质 | 指标值 | 度量单位 (the unit applies to the actual too). */
+export type IndicatorColumn = 'level1' | 'level2' | 'name' | 'comparator' | 'target' | 'actual' | 'unit' | 'weight' | 'score' | 'remark';
+/** The funds block's rows: the total (the budget row) and the parts it adds up. */
+export type FundsRowKind = 'total' | 'appropriation' | 'carryOver' | 'specialAccount' | 'ownFunds' | 'other';
+export const FUNDS_PART_ROWS: readonly Exclude<FundsRowKind, 'total'>[] = ['appropriation', 'carryOver', 'specialAccount', 'ownFunds', 'other'];
 
-/** Exact header texts (after squashing and dropping a trailing "(%)", "(元)", "(万元)"). */
-export const FUNDS_HEADERS: Record<FundsColumn, readonly string[]> = {
-  // 年初 / 全年 alone: the lower row of a two-row header under 预算数.
-  initial: ['年初预算数', '年初预算', '年初预算金额', '年初预算数(万元)', '年初预算数(元)', '年初'],
-  full: ['全年预算数', '全年预算', '调整后预算数', '全年预算金额', '预算数', '全年'],
-  executed: ['全年执行数', '全年执行', '执行数', '实际执行数', '全年实际执行数', '全年支出数'],
-  weight: ['分值', '分数', '权重', '分值(分)'],
-  rate: ['执行率', '预算执行率', '执行率(%)'],
-  score: ['得分', '得分(分)', '评分', '实际得分', '自评得分', '自评分'],
-};
+const FUNDS_COLUMNS: readonly FundsColumn[] = ['initial', 'full', 'executed', 'weight', 'rate', 'score'];
+const INDICATOR_COLUMNS: readonly IndicatorColumn[] = ['level1', 'level2', 'name', 'comparator', 'target', 'actual', 'unit', 'weight', 'score', 'remark'];
 
-export const INDICATOR_HEADERS: Record<IndicatorColumn, readonly string[]> = {
-  level1: ['一级指标'],
-  level2: ['二级指标'],
-  name: ['三级指标', '三级指标名称', '指标名称', '绩效指标名称'],
-  target: ['年度指标值', '指标值', '年度目标值', '目标值', '年度目标', '预期指标值', '计划值'],
-  actual: ['实际完成值', '完成值', '实际值', '全年实际值', '实际完成情况', '实际完成'],
-  weight: ['分值', '分数', '权重', '分值(分)'],
-  score: ['得分', '得分(分)', '自评得分', '评分', '实际得分', '自评分'],
-  remark: ['偏差原因分析及改进措施', '偏差原因分析', '未完成原因分析', '偏差原因及改进措施', '备注'],
-};
+/** Exact header texts of every known form (after squashing and dropping a trailing "(%)", "(元)", "(万元)"). */
+export const FUNDS_HEADERS: Record<FundsColumn, readonly string[]> = wordsOf((f) => f.funds.headers, FUNDS_COLUMNS);
+export const INDICATOR_HEADERS: Record<IndicatorColumn, readonly string[]> = wordsOf((f) => f.indicators.headers, INDICATOR_COLUMNS);
 
 export const PROJECT_LABELS = ['项目名称'];
-export const FUNDS_BLOCK_LABEL = '项目资金';
-export const TOTAL_ROW_LABELS = ['总分', '合计', '总计', '合计得分', '自评总分', '总得分', '得分合计'];
+export const FUNDS_BLOCK_LABELS = listOf((f) => f.funds.blockLabels);
+export const TOTAL_ROW_LABELS = listOf((f) => f.rows?.total);
 /** Rows inside the indicator block that add up others: never indicators. */
-export const SUBTOTAL_ROW_LABELS = ['小计', '分项小计'];
-export const GRADE_LABELS = ['评分等级', '等级', '自评等级', '评价等级', '绩效等级', '绩效评价等级', '自评结果'];
-export const FUNDS_ROW_LABELS = {
-  total: ['年度资金总额', '资金总额', '年度资金总额:', '合计'],
-  appropriation: ['其中:当年财政拨款', '当年财政拨款', '财政拨款', '其中:财政拨款'],
-  carryOver: ['上年结转资金', '上年结转', '结转资金'],
-  other: ['其他资金', '其他'],
-} as const;
-
+export const SUBTOTAL_ROW_LABELS = listOf((f) => f.rows?.subtotal);
+export const GRADE_LABELS = listOf((f) => f.rows?.grade);
+/** Free-text blocks after the indicators (评价结论, 存在问题 …): never indicators, they end the block. */
+export const TEXT_BLOCK_LABELS = listOf((f) => f.textBlocks);
+export const FUNDS_ROW_LABELS: Record<FundsRowKind, readonly string[]> = wordsOf((f) => f.funds.rows, ['total', ...FUNDS_PART_ROWS]);
+/** Labels of the office a table belongs to (主管部门, 实施单位). */
+export const DEPARTMENT_LABELS = ['主管部门', '主管部门及代码', '主管单位', '部门名称'];
+export const AGENCY_LABELS = ['实施单位', '项目实施单位', '预算单位', '单位名称'];
 /**
  * Remove trailing markers from a header: a unit or percent sign ("执行率(%)" → "执行率") and
  * the national template's column letters ("全年预算数(A)", "执行率(B/A)", "得分(C=B/A×10)").
@@ -96,9 +86,17 @@ function matchHeaderOnce<K extends string>(squashed: string, vocab: Record<K, re
   const { core, percent } = headerCore(squashed);
   // Bilingual templates: "分值Weight", "三级指标Indicator".
   const chinese = /^(.*\p{Script=Han}.*?)[A-Za-z][A-Za-z./&-]*$/u.exec(core)?.[1] ?? core;
+  const match = matchWords([squashed, core, chinese], vocab, percent);
+  if (match) return match;
+  // A note in brackets after the header: "得分(分*执行率)", "得分(满分10分)".
+  const note = /^(.+?)\(([^()]*)\)$/.exec(core);
+  return note ? matchWords([note[1]], vocab, percent || note[2].includes('%')) : null;
+}
+
+function matchWords<K extends string>(texts: readonly string[], vocab: Record<K, readonly string[]>, percent: boolean): HeaderMatch<K> | null {
   for (const key of Object.keys(vocab) as K[]) {
     const words = vocab[key];
-    const rank = [squashed, core, chinese].map((t) => words.indexOf(t)).filter((r) => r >= 0);
+    const rank = texts.map((t) => words.indexOf(t)).filter((r) => r >= 0);
     if (rank.length > 0) return { key, rank: Math.min(...rank), percent };
   }
   return null;

@@ -1,8 +1,9 @@
 import Decimal from 'decimal.js';
 import { squash } from '../text';
+import { DONE_PREFIX, JUDGEMENT_WORDS } from './worded';
 
 /** How an indicator's target compares: higher-is-better or lower-is-better, strict or not. */
-export type Comparator = '>=' | '>' | '=' | '<=' | '<';
+export type Comparator = '>=' | '>' | '=' | '<=' | '<' | 'between';
 
 /** A number with its unit, read from a target or an actual ("≥90.00(%)", "500万人次", "11.00(期)"). */
 export interface Measure {
@@ -11,6 +12,8 @@ export interface Measure {
   value: Decimal;
   /** Canonical unit: "%" for 百分比 and (%); "" when none was written. */
   unit: string;
+  /** A range's upper end (comparator `between`: met from `value` to `high`). */
+  high?: Decimal;
 }
 
 // Longest first: "不低于" before "低于", ">=" before ">".
@@ -45,7 +48,7 @@ function direction(c: Comparator): 'up' | 'down' | 'equal' {
  * number ("2-4小时", "全年，7×24小时", "排名前三", "按计划完成"): such text is qualitative
  * or unreadable, never guessed.
  */
-export function parseMeasure(raw: string): Measure | null {
+export function parseMeasure(raw: string, role: 'target' | 'actual' = 'target'): Measure | null {
   let s = squash(raw).replace(/，/g, ',').replace(/(\d),(?=\d{3}(?:\D|$))/g, '$1');
   // A note after a complete measure: "100%（已完成）", "95.00(%)（达标）".
   s = s.replace(/^(.*[%)])\([^\d()]+\)$/, '$1');
@@ -53,7 +56,8 @@ export function parseMeasure(raw: string): Measure | null {
   let comparator: Comparator | null = null;
   for (const [word, c] of PREFIX_COMPARATORS) {
     if (s.startsWith(word)) {
-      comparator = c;
+      // An actual that "reaches 98%" is 98%.
+      comparator = role === 'actual' && (word === '达到' || word === '等于') ? null : c;
       s = s.slice(word.length);
       break;
     }
@@ -89,16 +93,18 @@ export function parseMeasure(raw: string): Measure | null {
 /** Completion stated in words, mapped to the national qualitative bands (share of 分值). */
 export type Completion = 'achieved' | 'partial' | 'failed';
 
-const FAILED_WORDS = ['未达成', '未完成', '未达到', '未实现', '没有完成', '效果较差', '不合格', '否'];
-const PARTIAL_WORDS = ['部分达成', '部分完成', '基本达成', '基本完成', '部分实现', '基本实现', '基本达到', '部分达到'];
+const FAILED_WORDS = ['未达成', '未完成', '未达到', '未实现', '没有完成', '没有达到', '未能', '尚未', '无法', '未按计划', '不达标', '效果较差', '不合格', '否'];
+const PARTIAL_WORDS = ['部分达成', '部分完成', '部分实现', '部分达到', '部分落实'];
 const ACHIEVED_WORDS = [
-  '达成指标', '达成年度指标', '达成', '已完成', '完成', '达到预期', '达到', '实现', '是', '合格', '通过', '及时', '健全',
-  '完善', '有效', '提升', '提高', '满意', '良好', '稳定', '合规', '无', '100%完成',
+  '达成指标', '达成年度指标', '达成', '已完成', '完成', '达到预期', '达到目标', '达到要求', '达到标准', '达到', '实现', '是', '合格',
+  '通过', '及时', '健全', '完善', '有效', '提升', '提高', '满意', '稳定', '合规', '无', '100%完成', '按计划完成', '按期完成',
+  '如期完成', '按时完成', '全部完成', '达标', '符合要求', '符合标准', '落实', '正常运行', '运行正常',
 ];
 
 /**
  * Completion implied by an actual written in words. The actual repeating the target word
- * ("完善" / "完善") is achieved. Null when the words say nothing the rules can use.
+ * ("完善" / "完善") is achieved. Null when the words say nothing the rules can use, or judge
+ * without stating (基本完成, 较好).
  */
 export function readCompletion(actual: string, target: string | null): Completion | null {
   const a = squash(actual);
@@ -106,7 +112,9 @@ export function readCompletion(actual: string, target: string | null): Completio
   if (FAILED_WORDS.some((w) => a.includes(w))) return 'failed';
   if (PARTIAL_WORDS.some((w) => a.includes(w))) return 'partial';
   if (target !== null && a === squash(target)) return 'achieved';
-  if (ACHIEVED_WORDS.some((w) => a === w || (w.length >= 2 && a.startsWith(w)))) return 'achieved';
+  if (JUDGEMENT_WORDS.some((w) => a.includes(w))) return null;
+  const done = a.replace(DONE_PREFIX, '');
+  if (ACHIEVED_WORDS.some((w) => done === w || (w.length >= 2 && done.startsWith(w)))) return 'achieved';
   return null;
 }
 

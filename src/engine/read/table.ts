@@ -4,10 +4,12 @@ import { toA1 } from '../grid';
 import { inlineGrade, placeAt } from '../locate/tables';
 import type { IndicatorColumns, LocatedIndicator, LocatedTable, Place } from '../locate/tables';
 import { squash, tidy } from '../text';
+import { FUNDS_PART_ROWS } from '../locate/vocabulary';
 import { exactRate } from '../rules/budget';
-import { readIndicator } from '../rules/indicator';
+import { isRateName, readIndicator } from '../rules/indicator';
 import type { IndicatorReading } from '../rules/indicator';
 import { RateReading, cellAmount, cellPoints, cellRate, decimalFromNumber, isPercentFormat } from './number';
+import { parseMeasure } from './measure';
 
 /** A number entered in a cell: the cell, its value (null when empty or unreadable) and what stood there. */
 export interface Entered extends Place {
@@ -137,16 +139,49 @@ function measureText(cell: Cell | undefined): string | null {
   return text(cell);
 }
 
+/** 指标性质 written in words: 正向 is higher-is-better, 反向 lower-is-better, 定性 no comparison (the target is words). */
+const COMPARATOR_WORDS: ReadonlyArray<[RegExp, string]> = [[/^正向/, '≥'], [/^反向/, '≤'], [/^(定性|定量)/, '']];
+
+/** A number written without a unit ("90", "≤12.00"; 0.95 shown as "95%" has one) takes its row's 度量单位. */
+function withUnit(value: string | null, unit: string | null): string | null {
+  if (value === null || unit === null || parseMeasure(value)?.unit !== '') return value;
+  return value + unit;
+}
+
+/**
+ * The target as one text: in forms that split it over 指标性质 | 指标值 | 度量单位 the three cells
+ * are put together ("≤" "5" "次" → "≤5次"); the actual takes the same unit.
+ */
+function splitTarget(grid: GridView, row: number, columns: IndicatorColumns): { target: string | null; actual: string | null } {
+  const value = measureText(grid.cell(row, columns.target));
+  const actual = measureText(grid.cell(row, columns.actual));
+  if (columns.comparator === undefined && columns.unit === undefined) return { target: value, actual };
+  const unit = columns.unit === undefined ? null : text(grid.cell(row, columns.unit));
+  const unitText = unit === null || /^[\s\-—–_/／－]+$/.test(unit) ? null : unit;
+  let comparator = columns.comparator === undefined ? null : text(grid.cell(row, columns.comparator));
+  if (comparator !== null) {
+    const c = squash(comparator);
+    const word = COMPARATOR_WORDS.find(([re]) => re.test(c));
+    comparator = word ? word[1] : c;
+  }
+  const target = withUnit(value, unitText);
+  const startsCompared = target !== null && /^[<>=≤≥≦≧]|^(不|大于|小于|等于|高于|低于|至少|最多)/.test(squash(target));
+  return {
+    target: target === null ? null : comparator && !startsCompared ? comparator + target : target,
+    actual: withUnit(actual, unitText),
+  };
+}
+
 function readIndicatorRow(located: LocatedIndicator, columns: IndicatorColumns, grid: GridView): IndicatorValues {
   const { row } = located;
-  const target = measureText(grid.cell(row, columns.target));
-  const actual = measureText(grid.cell(row, columns.actual));
+  const { target, actual } = splitTarget(grid, row, columns);
+  const name = text(grid.cell(row, columns.name));
   return {
     located,
-    name: text(grid.cell(row, columns.name)),
+    name,
     target,
     actual,
-    reading: readIndicator(target, actual),
+    reading: readIndicator(target, actual, isRateName(name)),
     weight: readEntered(grid, row, columns.weight),
     score: readEntered(grid, row, columns.score),
   };
@@ -166,7 +201,7 @@ function readBudget(table: LocatedTable, grid: GridView): BudgetValues | null {
   const amount = (col: number | undefined) => (col === undefined ? null : cellAmount(grid.cell(row, col)));
   const ratePlace = funds.columns.rate === undefined ? null : placeAt(grid, row, funds.columns.rate);
   const parts: BudgetValues['parts'] = [];
-  const subRows = [funds.rows.appropriation, funds.rows.carryOver, funds.rows.other].filter((r): r is number => r !== undefined);
+  const subRows = FUNDS_PART_ROWS.map((k) => funds.rows[k]).filter((r): r is number => r !== undefined);
   for (const column of ['initial', 'full', 'executed'] as const) {
     const col = funds.columns[column];
     if (col === undefined || subRows.length === 0) continue;

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { Computation, fmt, roundingStep, step } from '../explain';
 import { COMPLETION_BAND, Completion, Measure, parseMeasure, readCompletion } from '../read/measure';
+import { readPhrase, readsAsZero, restatesTarget } from '../read/worded';
 import type { ExplanationStep } from '../report';
 import { Profile, round } from './profiles';
 
@@ -11,7 +12,7 @@ export type IndicatorEvaluation =
       kind: 'quantitative';
       direction: Direction;
       met: boolean;
-      /** actual ≥ ratio × target on a higher-is-better indicator: a deduction is allowed. */
+      /** actual ≥ ratio × target (lower-is-better: ≤ target ÷ ratio): a deduction is allowed. */
       overAchieved: boolean;
       /** The score the profile gives (full 分值 when met). */
       expected: Computation;
@@ -45,11 +46,19 @@ function direction(target: Measure): Direction {
   }
 }
 
-/** Units must agree; a count written without its unit on one side is taken as the other's, a % never is. */
-function unitsAgree(target: Measure, actual: Measure): boolean {
+/**
+ * Units must agree; a count written without its unit on one side is taken as the other's. A %
+ * is taken so only by an indicator whose name says it is a rate (…率, 满意度, 比例, 占比).
+ */
+function unitsAgree(target: Measure, actual: Measure, rateName: boolean): boolean {
   if (target.unit === actual.unit) return true;
-  if (target.unit === '%' || actual.unit === '%') return false;
+  if (target.unit === '%' || actual.unit === '%') return rateName && (target.unit === '' || actual.unit === '');
   return target.unit === '' || actual.unit === '';
+}
+
+/** Indicators measured in percent by their name. */
+export function isRateName(name: string | null): boolean {
+  return name !== null && /率|满意度|比例|占比|百分比/.test(name);
 }
 
 /**
@@ -58,7 +67,7 @@ function unitsAgree(target: Measure, actual: Measure): boolean {
  */
 function actualBoundMet(dir: Direction, target: Measure, actual: Measure): boolean | null {
   const c = actual.comparator;
-  if (c === null || c === '=') return null;
+  if (c === null || c === '=' || c === 'between') return null;
   if (dir === 'higher' && (c === '>' || c === '>=') && actual.value.gte(target.value)) return true;
   if (dir === 'lower' && (c === '<' || c === '<=') && actual.value.lte(target.value)) return true;
   return false;
@@ -69,8 +78,13 @@ function actualBoundMet(dir: Direction, target: Measure, actual: Measure): boole
  * scored under any number of profiles.
  */
 export type IndicatorReading =
-  | { kind: 'quantitative'; target: Measure; actual: Measure; targetText: string; actualText: string; direction: Direction; met: boolean; overAchievable: boolean }
-  | { kind: 'qualitative'; completion: Completion; actualText: string }
+  | {
+      kind: 'quantitative'; target: Measure; actual: Measure; targetText: string; actualText: string; direction: Direction; met: boolean;
+      overAchievable: boolean;
+      /** How words were read as numbers (「无投诉」读作 0次), shown before the computation. */
+      readings: ExplanationStep[];
+    }
+  | { kind: 'qualitative'; completion: Completion; actualText: string; readings: ExplanationStep[] }
   | { kind: 'unreadable'; reason: ExplanationStep };
 
 function unreadable(zh: string, en: string): IndicatorReading {
@@ -78,41 +92,65 @@ function unreadable(zh: string, en: string): IndicatorReading {
 }
 
 /** Readings are immutable and targets repeat from table to table: read each distinct pair once (by target, then actual). */
-const readings = new Map<string | null, Map<string | null, IndicatorReading>>();
+const readings = [new Map<string | null, Map<string | null, IndicatorReading>>(), new Map<string | null, Map<string | null, IndicatorReading>>()];
 let readingsCached = 0;
 const READINGS_CACHE_SIZE = 20000;
 
-export function readIndicator(targetText: string | null, actualText: string | null): IndicatorReading {
-  let r = readings.get(targetText)?.get(actualText);
+/** What a target and an actual say; `rateName`: the indicator's name says it is a rate (so a bare number is a percent). */
+export function readIndicator(targetText: string | null, actualText: string | null, rateName = false): IndicatorReading {
+  const cache = readings[rateName ? 1 : 0];
+  let r = cache.get(targetText)?.get(actualText);
   if (r === undefined) {
-    r = readIndicatorOnce(targetText, actualText);
+    r = readIndicatorOnce(targetText, actualText, rateName);
     if (readingsCached >= READINGS_CACHE_SIZE) {
-      readings.clear();
+      for (const c of readings) c.clear();
       readingsCached = 0;
     }
-    let byActual = readings.get(targetText);
-    if (!byActual) readings.set(targetText, (byActual = new Map()));
+    let byActual = cache.get(targetText);
+    if (!byActual) cache.set(targetText, (byActual = new Map()));
     byActual.set(actualText, r);
     readingsCached++;
   }
   return r;
 }
 
-function readIndicatorOnce(targetText: string | null, actualText: string | null): IndicatorReading {
+function readingStep(text: string, shown: string): ExplanationStep {
+  return step(`「${text}」读作 ${shown}`, `"${text}" read as ${shown}`);
+}
+
+function readIndicatorOnce(targetText: string | null, actualText: string | null, rateName: boolean): IndicatorReading {
   if (targetText === null || actualText === null) return unreadable('年度指标值或实际完成值为空，未核', 'Target or actual is empty: not checked');
-  const target = parseMeasure(targetText);
-  const actual = parseMeasure(actualText);
-  if (target && actual) {
-    if (!unitsAgree(target, actual)) {
-      return unreadable(`年度指标值「${targetText}」与实际完成值「${actualText}」单位不一致，未核`, `Units of target "${targetText}" and actual "${actualText}" differ: not checked`);
+  const notes: ExplanationStep[] = [];
+  let target = parseMeasure(targetText);
+  if (!target) {
+    const phrase = readPhrase(targetText, 'target');
+    if (phrase) {
+      target = phrase.measure;
+      notes.push(readingStep(targetText, phrase.shown));
     }
-    const dir = direction(target);
-    const bound = actualBoundMet(dir, target, actual);
-    if (bound === false) {
-      return unreadable(`实际完成值「${actualText}」只给出范围，无法确定是否达标，未核`, `Actual "${actualText}" is only a bound: cannot tell whether the target was met`);
+  }
+  let actual = parseMeasure(actualText, 'actual');
+  if (!actual && target && readsAsZero(actualText)) {
+    if (target.comparator === 'between' || direction(target) !== 'lower') {
+      return unreadable(`实际完成值「${actualText}」表示未发生，但年度指标值「${targetText}」不是越低越好，未核`,
+        `Actual "${actualText}" says none happened, but target "${targetText}" is not lower-is-better: not checked`);
     }
-    const met = bound === true || (dir === 'higher' ? actual.value.gte(target.value) : actual.value.lte(target.value));
-    return { kind: 'quantitative', target, actual, targetText, actualText, direction: dir, met, overAchievable: dir === 'higher' && target.value.gt(ZERO) && bound === null };
+    actual = { comparator: null, value: new Decimal(0), unit: target.unit };
+    notes.push(readingStep(actualText, `0${target.unit}`));
+  }
+  if (!actual) {
+    const phrase = readPhrase(actualText, 'actual', target?.unit ?? null);
+    if (phrase) {
+      actual = phrase.measure;
+      notes.push(readingStep(actualText, phrase.shown));
+    }
+  }
+  if (target && actual) return quantitativeReading(target, actual, targetText, actualText, rateName, notes);
+  if (restatesTarget(actualText, targetText)) {
+    return {
+      kind: 'qualitative', completion: 'achieved', actualText,
+      readings: [step(`实际完成值「${actualText}」即年度指标值「${targetText}」已完成`, `Actual "${actualText}" states target "${targetText}" as done`)],
+    };
   }
   if (target && /\d/.test(actualText)) {
     return unreadable(`实际完成值「${actualText}」无法读成数值，未核`, `Actual "${actualText}" is not a readable number: not checked`);
@@ -124,7 +162,42 @@ function readIndicatorOnce(targetText: string | null, actualText: string | null)
   if (completion === null) {
     return unreadable(`实际完成值「${actualText}」看不出完成程度，未核`, `Actual "${actualText}" does not say how far the target was reached: not checked`);
   }
-  return { kind: 'qualitative', completion, actualText };
+  return { kind: 'qualitative', completion, actualText, readings: notes };
+}
+
+function quantitativeReading(target: Measure, actual: Measure, targetText: string, actualText: string, rateName: boolean, readings: ExplanationStep[]): IndicatorReading {
+  if (!unitsAgree(target, actual, rateName)) {
+    return unreadable(`年度指标值「${targetText}」与实际完成值「${actualText}」单位不一致，未核`, `Units of target "${targetText}" and actual "${actualText}" differ: not checked`);
+  }
+  const unit = target.unit || actual.unit;
+  if (target.comparator === 'between' || actual.comparator === 'between') {
+    const met = rangeMet(target, actual);
+    if (!met) {
+      return unreadable(`年度指标值「${targetText}」与实际完成值「${actualText}」为范围，实际不在目标范围内，无计分规则，未核`,
+        `Target "${targetText}" or actual "${actualText}" is a range and the actual is not inside the target: no rule scores it, not checked`);
+    }
+    return { kind: 'quantitative', target: { ...target, unit }, actual: { ...actual, unit }, targetText, actualText, direction: 'higher', met, overAchievable: false, readings };
+  }
+  const dir = direction(target);
+  const bound = actualBoundMet(dir, target, actual);
+  if (bound === false) {
+    return unreadable(`实际完成值「${actualText}」只给出范围，无法确定是否达标，未核`, `Actual "${actualText}" is only a bound: cannot tell whether the target was met`);
+  }
+  const met = bound === true || (dir === 'higher' ? actual.value.gte(target.value) : actual.value.lte(target.value));
+  return {
+    kind: 'quantitative', target, actual, targetText, actualText, direction: dir, met,
+    overAchievable: target.value.gt(ZERO) && bound === null, readings,
+  };
+}
+
+/** A range target is met by an actual inside it; a range actual meets a target when all of it does. */
+function rangeMet(target: Measure, actual: Measure): boolean {
+  const aLow = actual.value;
+  const aHigh = actual.comparator === 'between' ? actual.high! : actual.value;
+  if (target.comparator === 'between') return actual.comparator !== '>' && actual.comparator !== '<' && actual.comparator !== '>=' && actual.comparator !== '<=' && aLow.gte(target.value) && aHigh.lte(target.high!);
+  const dir = direction(target);
+  if (dir === 'higher') return target.comparator === '>' ? aLow.gt(target.value) : aLow.gte(target.value);
+  return target.comparator === '<' ? aHigh.lt(target.value) : aHigh.lte(target.value);
 }
 
 /**
@@ -149,7 +222,7 @@ export function evaluateIndicator(reading: IndicatorReading, weight: Decimal, pr
 
 function evaluateOnce(reading: Exclude<IndicatorReading, { kind: 'unreadable' }>, weight: Decimal, profile: Profile): IndicatorEvaluation {
   if (reading.kind === 'quantitative') return quantitative(reading, weight, profile);
-  const { completion, actualText } = reading;
+  const { completion, actualText, readings } = reading;
   const [lo, hi] = COMPLETION_BAND[completion];
   const low = weight.times(lo).times(PERCENT);
   const high = hi === 100 ? weight : weight.times(hi).times(PERCENT);
@@ -162,6 +235,7 @@ function evaluateOnce(reading: Exclude<IndicatorReading, { kind: 'unreadable' }>
     explain: () => {
       const band = `${fmt(low)}–${fmt(high)}`;
       return [
+        ...readings,
         step(`定性指标：实际完成「${actualText}」属「${w.zh}」档，得分应在分值的 ${lo}%–${hi}% 之间，即 ${band}`,
           `Qualitative indicator: actual "${actualText}" means ${w.en}; the score must lie within ${lo}–${hi}% of the weight, i.e. ${band}`),
       ];
@@ -174,21 +248,28 @@ function quantitative(reading: Extract<IndicatorReading, { kind: 'quantitative' 
   const t = target.value;
   const a = actual.value;
   const head = () => {
-    const tt = fmt(t) + target.unit;
-    const at = fmt(a) + (actual.unit || target.unit);
-    return dir === 'higher'
-      ? step(`越高越好：目标 ${tt}，实际 ${at}`, `Higher is better: target ${tt}, actual ${at}`)
-      : step(`越低越好：目标 ${tt}，实际 ${at}`, `Lower is better: target ${tt}, actual ${at}`);
+    const shown = (m: Measure) => (m.comparator === 'between' ? `${fmt(m.value)}–${fmt(m.high!)}` : fmt(m.value)) + (m.unit || target.unit);
+    const tt = shown(target);
+    const at = shown(actual);
+    const compared = target.comparator === 'between' || actual.comparator === 'between'
+      ? step(`范围：目标 ${tt}，实际 ${at}`, `Range: target ${tt}, actual ${at}`)
+      : dir === 'higher'
+        ? step(`越高越好：目标 ${tt}，实际 ${at}`, `Higher is better: target ${tt}, actual ${at}`)
+        : step(`越低越好：目标 ${tt}，实际 ${at}`, `Lower is better: target ${tt}, actual ${at}`);
+    return [...reading.readings, compared];
   };
   if (met) {
     const ratio = profile.overAchievementRatio;
-    const overAchieved = reading.overAchievable && a.gte(t.times(ratio));
+    const overAchieved = reading.overAchievable && (dir === 'higher' ? a.gte(t.times(ratio)) : a.lte(t.div(ratio)));
     const explain = () => {
       const full = fmt(weight);
-      const steps = [head(), step(`已达标，得满分 ${full}`, `Target met: full marks ${full}`)];
+      const steps = [...head(), step(`已达标，得满分 ${full}`, `Target met: full marks ${full}`)];
       if (overAchieved) {
-        steps.push(step(`实际 ≥ ${ratio} × 目标，目标可能定得过低，扣分可由评价人酌定`,
-          `Actual ≥ ${ratio} × target: the target may have been set too low, a deduction is at the evaluator's discretion`));
+        steps.push(dir === 'higher'
+          ? step(`实际 ≥ ${ratio} × 目标，目标可能定得过低，扣分可由评价人酌定`,
+            `Actual ≥ ${ratio} × target: the target may have been set too loosely, a deduction is at the evaluator's discretion`)
+          : step(`实际 ≤ 目标 ÷ ${ratio}，目标可能定得过宽，扣分可由评价人酌定`,
+            `Actual ≤ target ÷ ${ratio}: the target may have been set too loosely, a deduction is at the evaluator's discretion`));
       }
       return steps;
     };
@@ -223,7 +304,7 @@ function quantitative(reading: Extract<IndicatorReading, { kind: 'quantitative' 
   const { rounding, decimals } = profile.indicatorScore;
   const value = round(exact, rounding, decimals);
   const explain = () => {
-    const steps = [head(), formula()];
+    const steps = [...head(), formula()];
     const rs = roundingStep(exact, value, rounding, decimals);
     if (rs) steps.push(rs);
     return steps;
