@@ -107,7 +107,10 @@ class TableScorer {
         sheet: t.sheet,
         anchor: t.anchor.address,
         profile: { id: this.profile.id, chosen: this.chosen },
+        form: t.form,
         project: t.project,
+        department: t.department,
+        agency: t.agency,
         year: t.year,
         moneyUnit: t.moneyUnit,
         budget,
@@ -321,7 +324,7 @@ class TableScorer {
       if (ev.overAchieved) {
         const deduction = fmt(w.minus(s));
         this.add(ind.score, 'INDICATOR_OVER_ACHIEVEMENT', 'warning', shown, full,
-          () => ({ zh: `「${label}」实际远超目标，扣分 ${deduction} 分属超额完成酌情扣分，请复核`, en: `"${label}" far exceeds its target: the ${deduction}-point deduction is an over-achievement judgement, please review` }), () => (ev.expected.explain()));
+          () => ({ zh: `「${label}」实际远好于目标，扣分 ${deduction} 分属超额完成酌情扣分，请复核`, en: `"${label}" is far better than its target: the ${deduction}-point deduction is an over-achievement judgement, please review` }), () => (ev.expected.explain()));
       } else if (w.minus(s).lte(UNIT_AND_SAME)) {
         this.add(ind.score, 'INDICATOR_SCORE_ROUNDING', 'warning', shown, full,
           () => ({ zh: `「${label}」已达标应得满分 ${full}，填写 ${shown}，属取舍差异`, en: `"${label}" met its target: full marks ${full}; ${shown} entered is a rounding difference` }), () => (ev.expected.explain()));
@@ -422,7 +425,14 @@ class TableScorer {
       return [step(`分值合计 = ${terms}`, `Sum of weights = ${terms}`)];
     };
     this.attach(report, steps);
-    if (!printed.value) return;
+    if (!printed.value) {
+      // A blank 总分 分值: the weights must still add up to 100, and the blank cell is where to say so.
+      if (printed.empty && !same(weightSum, HUNDRED)) {
+        this.add(printed, 'WEIGHT_SUM_NOT_100', 'error', null, '100',
+          () => ({ zh: `各项分值之和为 ${sumText}，应为 100（总分的分值未填写）`, en: `The weights add up to ${sumText}, not 100 (the total weight is blank)` }), steps);
+      }
+      return;
+    }
     if (!same(printed.value, weightSum)) {
       const rounding = printed.value.minus(weightSum).abs().lte(UNIT_AND_SAME);
       this.add(printed, rounding ? 'WEIGHT_SUM_ROUNDING' : 'WEIGHT_SUM_MISMATCH', rounding ? 'warning' : 'error', printed.shown, sumText,
@@ -446,8 +456,16 @@ class TableScorer {
       } else this.unreadable(printed, { zh: '总分', en: 'Total score' });
       return;
     }
-    if (same(printed.value, scoreSum)) return;
     const rounding = printed.value.minus(scoreSum).abs().lte(UNIT_AND_SAME);
+    if (exceeds(printed.value, HUNDRED) && (rounding || same(printed.value, scoreSum))) {
+      // Weights that add up to more than 100 are the cause, and already an error: this is its consequence.
+      const weightsWrong = this.findings.some((f) => f.severity === 'error' && f.code.startsWith('WEIGHT_SUM'));
+      this.add(printed, 'TOTAL_SCORE_ABOVE_100', weightsWrong ? 'warning' : 'error', printed.shown, null,
+        () => ({ zh: `总分 ${printed.shown} 超过满分 100`, en: `Total ${printed.shown} is above the maximum of 100` }),
+        () => [...steps(), step('总分不能超过 100', 'A total never exceeds 100')]);
+      return;
+    }
+    if (same(printed.value, scoreSum)) return;
     this.add(printed, rounding ? 'TOTAL_SCORE_ROUNDING' : 'TOTAL_SCORE_MISMATCH', rounding ? 'warning' : 'error', printed.shown, sumText,
       () => (rounding
         ? { zh: `总分 ${printed.shown} 与各项得分之和 ${sumText} 相差在取舍范围内`, en: `Total ${printed.shown} differs from the sum of the scores ${sumText} by rounding only` }

@@ -109,16 +109,44 @@ function indicatorOutcome(values: TableValues, profile: Profile): IndicatorOutco
   return counted;
 }
 
-/** The tally of each profile over all tables. */
-export function talliesOf(tables: readonly TableValues[], profiles: readonly Profile[]): Tally[] {
-  const alike: Alike = {
+function alikeOf(profiles: readonly Profile[]): Alike {
+  return {
     rate: firstAlike(profiles, (p) => p.rate),
     budgetScore: firstAlike(profiles, (p) => [p.rate, p.budgetScore]),
     indicator: firstAlike(profiles, (p) => [p.indicatorScore, p.lowerIsBetter]),
   };
+}
+
+/** The tally of each profile over all tables. */
+export function talliesOf(tables: readonly TableValues[], profiles: readonly Profile[]): Tally[] {
+  const alike = alikeOf(profiles);
   const tallies = profiles.map(() => emptyTally());
   for (const t of tables) countTable(t, profiles, alike, tallies);
   return tallies;
+}
+
+/** Each table's tally of each built-in profile: counted once, added up per workbook and per office. */
+export function tableTallies(tables: readonly TableValues[]): Tally[][] {
+  const alike = alikeOf(PROFILES);
+  return tables.map((t) => {
+    const tallies = PROFILES.map(() => emptyTally());
+    countTable(t, PROFILES, alike, tallies);
+    return tallies;
+  });
+}
+
+function addTallies(perTable: readonly Tally[][]): Tally[] {
+  const total = PROFILES.map(() => emptyTally());
+  for (const tallies of perTable) {
+    tallies.forEach((t, i) => {
+      const s = total[i];
+      s.budgetRows += t.budgetRows;
+      s.budgetRowsExplained += t.budgetRowsExplained;
+      s.values += t.values;
+      s.valuesExplained += t.valuesExplained;
+    });
+  }
+  return total;
 }
 
 export function tallyOf(tables: readonly TableValues[], profile: Profile): Tally {
@@ -140,8 +168,8 @@ export interface Choice {
  * The automatic profile: of those that may be chosen automatically, the one that explains the
  * most entered values — budget rows first, then all values; ties keep the earlier (national first).
  */
-export function chooseProfile(tables: readonly TableValues[]): Choice {
-  const tallies = talliesOf(tables, PROFILES);
+export function chooseProfile(perTable: readonly Tally[][]): Choice {
+  const tallies = addTallies(perTable);
   let best = -1;
   for (let i = 0; i < PROFILES.length; i++) {
     if (PROFILES[i].automatic && (best < 0 || explainsMore(tallies[i], tallies[best]))) best = i;
@@ -156,4 +184,19 @@ export function chooseProfile(tables: readonly TableValues[]): Choice {
     tally: tallies[best],
     suggested: suggested < 0 ? null : { profile: PROFILES[suggested], tally: tallies[suggested] },
   };
+}
+
+/**
+ * An office's own profile (scoring-rules.md §5): the automatic one that explains the most of its
+ * own tables' values, where it explains more of them than the workbook's choice does; null where
+ * its tables give no such evidence (the workbook's choice stands).
+ */
+export function officeProfile(perTable: readonly Tally[][], workbook: Profile): Profile | null {
+  const tallies = addTallies(perTable);
+  const own = tallies[PROFILES.indexOf(workbook)];
+  let best = -1;
+  for (let i = 0; i < PROFILES.length; i++) {
+    if (PROFILES[i].automatic && (best < 0 || explainsMore(tallies[i], tallies[best]))) best = i;
+  }
+  return best >= 0 && PROFILES[best] !== workbook && explainsMore(tallies[best], own) ? PROFILES[best] : null;
 }

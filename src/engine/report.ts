@@ -56,7 +56,12 @@ export interface TableReport {
   sheet: string;
   anchor: string;
   profile: TableProfile;
+  /** The known form it was printed in (src/engine/locate/forms.ts). */
+  form: string;
   project: string | null;
+  /** 主管部门 and 实施单位 as printed. */
+  department: string | null;
+  agency: string | null;
   year: string | null;
   moneyUnit: '元' | '万元' | null;
   budget: BudgetReport | null;

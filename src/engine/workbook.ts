@@ -1,9 +1,9 @@
 import { GridView, SheetGrid } from './grid';
 import { scoreTable } from './check';
-import { Choice, chooseProfile, Tally, tallyOf } from './choose';
+import { Choice, chooseProfile, officeProfile, Tally, tableTallies, tallyOf } from './choose';
 import { locateTables } from './locate/tables';
 import { readTable, TableValues } from './read/table';
-import type { Finding, Lang, Notice, ProfileChoice, TableReport, WorkbookReport } from './report';
+import type { Finding, Lang, Notice, ProfileChoice, TableProfile, TableReport, WorkbookReport } from './report';
 import { PROFILES, Profile, findProfile } from './rules/profiles';
 
 export interface CheckOptions {
@@ -57,18 +57,30 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
   let profile: Profile;
   let tally: Tally;
   let suggested: Choice['suggested'] = null;
-  if (requested === 'auto') ({ profile, tally, suggested } = chooseProfile(tables));
-  else {
+  /** Per table, the profile that scores it and how it was chosen. */
+  let scoring: Array<{ profile: Profile; chosen: TableProfile['chosen'] }>;
+  if (requested === 'auto') {
+    const perTable = tableTallies(tables);
+    ({ profile, tally, suggested } = chooseProfile(perTable));
+    scoring = tables.map(() => ({ profile, chosen: 'auto' as const }));
+    const offices = officesOf(tables);
+    if (offices.size > 1) {
+      for (const members of offices.values()) {
+        const own = officeProfile(members.map((i) => perTable[i]), profile);
+        if (own) for (const i of members) scoring[i] = { profile: own, chosen: 'office' };
+      }
+    }
+  } else {
     const p = findProfile(requested);
     if (!p) throw new UnknownProfileError(requested);
     profile = p;
     tally = tallyOf(tables, profile);
+    scoring = tables.map(() => ({ profile: p, chosen: 'user' as const }));
   }
-  const chosen = requested === 'auto' ? 'auto' : 'user';
-  const scored = tables.map((t) => scoreTable(t, profile, lang, options.explain ?? false, chosen));
+  const scored = tables.map((t, i) => scoreTable(t, scoring[i].profile, lang, options.explain ?? false, scoring[i].chosen));
   const choice: ProfileChoice = {
     id: profile.id,
-    chosen,
+    chosen: requested === 'auto' ? 'auto' : 'user',
     explains: explainsText(tally),
     explained: tally.valuesExplained,
     checked: tally.values,
@@ -92,3 +104,19 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
   return { profile: choice, tables: reports, findings, notices };
 }
 
+
+/**
+ * The offices of a workbook's tables (index lists): by 主管部门, else 实施单位, else the sheet
+ * (a reviewer's collection often holds one office per sheet).
+ */
+function officesOf(tables: readonly TableValues[]): Map<string, number[]> {
+  const offices = new Map<string, number[]>();
+  tables.forEach((t, i) => {
+    const { department, agency, sheet } = t.table;
+    const key = department ? `d:${department}` : agency ? `a:${agency}` : `s:${sheet}`;
+    const list = offices.get(key);
+    if (list) list.push(i);
+    else offices.set(key, [i]);
+  });
+  return offices;
+}
