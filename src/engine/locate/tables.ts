@@ -464,7 +464,7 @@ class TableLocator {
         const name = tidy(v)
           .replace(/[(（]\s*\d{4}\s*年度?\s*[)）]/g, '')
           .replace(/\d{4}\s*年度?/g, '')
-          .replace(/(?:财政)?(?:部门预算)?(?:项目)?(?:支出)?绩效(?:目标)?自评表.*$/, '')
+          .replace(/的?(?:财政)?(?:部门预算)?(?:项目)?(?:支出)?绩效(?:目标)?自评表.*$/, '')
           .replace(/^[\s:：、“”"']+|[\s:：、“”"']+$/g, '');
         return name === '' ? null : name;
       }
