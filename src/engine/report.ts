@@ -141,3 +141,16 @@ export interface Notice {
   cell: string | null;
   message: string;
 }
+
+/**
+ * The indicator rows of a report that got no verdict — neither an exact score nor a band: those
+ * with an INDICATOR_NOT_CHECKED finding at their score or weight cell.
+ */
+export function rowsWithoutVerdict(report: Pick<WorkbookReport, 'tables' | 'findings'>): Array<{ table: TableReport; indicator: IndicatorReport }> {
+  const notChecked = new Set(report.findings.filter((f) => f.code === 'INDICATOR_NOT_CHECKED').map((f) => `${f.sheet}!${f.cell}`));
+  return report.tables.flatMap((table) =>
+    table.indicators
+      .filter((i) => notChecked.has(`${table.sheet}!${i.score.cell}`) || notChecked.has(`${table.sheet}!${i.weight.cell}`))
+      .map((indicator) => ({ table, indicator })),
+  );
+}

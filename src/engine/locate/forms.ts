@@ -143,20 +143,32 @@ export function listOf(pick: (f: FormDefinition) => readonly string[] | undefine
   return out;
 }
 
+/** Each identifying word, and the forms (by index) it identifies. */
+const IDENTIFYING = new Map<string, number[]>();
+FORMS.forEach((f, i) => {
+  if (i === 0) return;
+  for (const w of f.identifiedBy) IDENTIFYING.set(w, [...(IDENTIFYING.get(w) ?? []), i]);
+});
+
+/** Whether a (squashed) label is one of the words that tell forms apart. */
+export function identifiesForm(word: string): boolean {
+  return IDENTIFYING.has(word);
+}
+
 /**
  * The form a table was printed in: the form whose identifying words the table's labels hold the
  * most of (`labels`: squashed, with notes in brackets removed); the national form when none does.
  */
 export function identifyForm(labels: Iterable<string>): FormDefinition {
-  const seen = new Set(labels);
-  let best = FORMS[0];
-  let most = 0;
-  for (const f of FORMS.slice(1)) {
-    const n = f.identifiedBy.filter((w) => seen.has(w)).length;
-    if (n > most) {
-      best = f;
-      most = n;
-    }
+  const seen = new Set<string>();
+  const counts = new Array<number>(FORMS.length).fill(0);
+  for (const w of labels) {
+    const forms = IDENTIFYING.get(w);
+    if (!forms || seen.has(w)) continue;
+    seen.add(w);
+    for (const i of forms) counts[i]++;
   }
-  return best;
+  let best = 0;
+  for (let i = 1; i < FORMS.length; i++) if (counts[i] > counts[best]) best = i;
+  return FORMS[best];
 }

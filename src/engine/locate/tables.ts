@@ -7,7 +7,7 @@ import {
   AGENCY_LABELS, DEPARTMENT_LABELS, FUNDS_BLOCK_LABELS, FUNDS_HEADERS, FUNDS_ROW_LABELS, FundsColumn, FundsRowKind, GRADE_LABELS,
   INDICATOR_HEADERS, IndicatorColumn, PROJECT_LABELS, SUBTOTAL_ROW_LABELS, TEXT_BLOCK_LABELS, TOTAL_ROW_LABELS, matchHeader,
 } from './vocabulary';
-import { identifyForm } from './forms';
+import { identifiesForm, identifyForm } from './forms';
 
 /** A cell the locator found, with its sheet position. */
 export interface Place {
@@ -53,6 +53,8 @@ export interface LocatedTable {
   sheet: string;
   /** The 项目名称 label; in a table without one, the first label cell of its first block. */
   anchor: Place;
+  /** The anchor is a 项目名称 label (else the table was printed without one). */
+  labelled: boolean;
   /** The known form (forms.ts) the table was printed in. */
   form: string;
   project: string | null;
@@ -89,6 +91,9 @@ interface LabelWord {
   plain: string;
   /** The row label it is, if any: 总分 (and synonyms), 评分等级, 小计. */
   rowLabel: RowLabel | null;
+  /** The funds and indicator columns it heads, if it is a header word. */
+  funds: FundsColumn | null;
+  indicator: IndicatorColumn | null;
 }
 
 type RowLabel = 'total' | 'grade' | 'subtotal' | 'text' | 'department' | 'agency';
@@ -178,7 +183,7 @@ export function locateTables(grid: GridView): LocatedSheet {
       if (!word) continue;
       if (word.project) (projectCols ??= []).push(c);
       if (word.text.length > LABEL_MAX) continue;
-      (list ??= []).push({ col: c, text: word.text, bare: word.bare, plain: word.plain, rowLabel: word.rowLabel });
+      (list ??= []).push({ col: c, text: word.text, bare: word.bare, plain: word.plain, rowLabel: word.rowLabel, funds: word.funds, indicator: word.indicator });
     }
     labels[r - grid.top] = list;
     // 项目名称 heading a column of a funds block (sub-projects) is no table's anchor.
@@ -207,7 +212,7 @@ export function locateTables(grid: GridView): LocatedSheet {
     }
     located = located.filter((t) => t.indicators.length > 0 || t.labelled);
   }
-  return { tables: located.map(({ labelled: _, ...t }) => t), strays };
+  return { tables: located, strays };
 }
 
 interface Anchor {
@@ -225,10 +230,10 @@ function blockOf(list: readonly Label[]): StrayBlock['kind'] | null {
   let name = false;
   let other = false;
   for (const l of list) {
-    const f = matchHeader(l.text, FUNDS_HEADERS)?.key;
+    const f = l.funds;
     if (f === 'full') full = true;
     else if (f === 'executed') executed = true;
-    const i = matchHeader(l.text, INDICATOR_HEADERS)?.key;
+    const i = l.indicator;
     if (i === 'name') name = true;
     else if (i === 'weight' || i === 'score' || i === 'target' || i === 'actual') other = true;
   }
@@ -241,8 +246,8 @@ function blockOf(list: readonly Label[]): StrayBlock['kind'] | null {
  * the next band's first anchor starts; the title rows of the next band sit between the end of
  * the band's tables and that anchor.
  */
-function locateAnchored(grid: GridView, labels: ReadonlyArray<Label[] | undefined>, anchors: readonly Anchor[]): Array<LocatedTable & { labelled: boolean }> {
-  const tables: Array<LocatedTable & { labelled: boolean }> = [];
+function locateAnchored(grid: GridView, labels: ReadonlyArray<Label[] | undefined>, anchors: readonly Anchor[]): LocatedTable[] {
+  const tables: LocatedTable[] = [];
   let regionTop = grid.top;
   for (let i = 0; i < anchors.length; ) {
     let j = i + 1;
@@ -253,7 +258,7 @@ function locateAnchored(grid: GridView, labels: ReadonlyArray<Label[] | undefine
     band.forEach((anchor, k) => {
       const columns = { from: k === 0 ? grid.left : anchor.col, to: k + 1 < band.length ? band[k + 1].col - 1 : grid.right };
       const table = new TableLocator(grid, labels, anchor, regionTop, end, columns).locate();
-      tables.push({ ...table, labelled: anchor.labelled });
+      tables.push(table);
       bandEnd = Math.max(bandEnd, table.endRow + 1);
     });
     regionTop = Math.min(bandEnd, end);
@@ -270,13 +275,15 @@ function locateAnchored(grid: GridView, labels: ReadonlyArray<Label[] | undefine
  */
 function unheldBlocks(grid: GridView, labels: ReadonlyArray<Label[] | undefined>, tables: readonly LocatedTable[]): Array<{ row: number; col: number; kind: StrayBlock['kind'] }> {
   const out: Array<{ row: number; col: number; kind: StrayBlock['kind'] }> = [];
+  const heldBy: Array<LocatedTable[] | undefined> = new Array(grid.bottom - grid.top + 1);
+  for (const t of tables) for (let r = t.anchor.row; r <= t.endRow; r++) (heldBy[r - grid.top] ??= []).push(t);
   let state: 'none' | 'funds' | 'indicators' = 'none';
   for (let r = grid.top; r <= grid.bottom; r++) {
     const list = labels[r - grid.top];
-    const held = tables.filter((t) => r >= t.anchor.row && r <= t.endRow);
-    const free = list?.filter((l) => !held.some((t) => l.col >= t.columns.from && l.col <= t.columns.to));
+    const held = heldBy[r - grid.top];
+    const free = held ? list?.filter((l) => !held.some((t) => l.col >= t.columns.from && l.col <= t.columns.to)) : list;
     if (!free || free.length === 0) {
-      if (held.length > 0) state = 'none';
+      if (held) state = 'none';
       continue;
     }
     const kind = blockOf(free);
@@ -348,7 +355,12 @@ function labelWord(v: string): (LabelWord & { project: boolean }) | null {
     const bare = withoutColon(text);
     const plain = bare.endsWith(')') ? bare.replace(/\([^()]*\)$/, '') : bare;
     const rowLabel = ROW_LABELS.find(([, words]) => labelIs({ bare, plain }, words))?.[0] ?? null;
-    word = text ? { text, bare, plain, rowLabel, project: isProjectLabel(v, text) } : null;
+    word = text
+      ? {
+          text, bare, plain, rowLabel, project: isProjectLabel(v, text),
+          funds: matchHeader(text, FUNDS_HEADERS)?.key ?? null, indicator: matchHeader(text, INDICATOR_HEADERS)?.key ?? null,
+        }
+      : null;
     if (labelWords.size >= LABEL_CACHE_SIZE) labelWords.clear();
     labelWords.set(v, word);
   }
@@ -403,6 +415,7 @@ class TableLocator {
     return {
       sheet: this.grid.name,
       anchor: this.place(row, col),
+      labelled: this.anchorAt.labelled,
       form: identifyForm(this.formWords(headerRows)).id,
       project: this.anchorAt.labelled ? this.projectName() : this.titleProject(),
       department: this.office('department', funds?.headerRow ?? indicatorHeader?.row ?? row),
@@ -424,13 +437,16 @@ class TableLocator {
   /** The words that tell forms apart: the header rows' labels (and the row above each, for two-row headers) and the block labels left of them. */
   private formWords(headerRows: readonly number[]): string[] {
     const words: string[] = [];
+    const add = (l: Label) => {
+      if (identifiesForm(l.text)) words.push(l.text);
+      if (l.plain !== l.text && identifiesForm(l.plain)) words.push(l.plain);
+    };
     for (const r of headerRows) {
-      for (let k = Math.max(this.regionTop, r - 1); k <= r; k++) for (const l of this.labelsAt(k)) words.push(l.text, l.plain);
+      for (let k = Math.max(this.regionTop, r - 1); k <= r; k++) for (const l of this.labelsAt(k)) add(l);
     }
-    // Labels down the first column: funds rows (总额, 财政专户管理资金), 一级指标 (过程指标), text blocks (评价结论).
-    for (let r = this.anchorAt.row; r <= Math.min(this.regionEnd - 1, (headerRows[headerRows.length - 1] ?? this.anchorAt.row) + 40); r++) {
-      for (const l of this.labelsAt(r)) if (l.rowLabel === 'text' || l.text.length <= 12) words.push(l.plain);
-    }
+    // Row labels: funds rows (总额, 财政专户管理资金), 一级指标 (过程指标), text blocks (评价结论).
+    const last = Math.min(this.regionEnd - 1, (headerRows[headerRows.length - 1] ?? this.anchorAt.row) + 40);
+    for (let r = this.anchorAt.row; r <= last; r++) for (const l of this.labelsAt(r)) add(l);
     return words;
   }
 
