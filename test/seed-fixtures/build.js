@@ -16,47 +16,17 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const XLSX = require('@e965/xlsx');
-const Decimal = require('decimal.js');
+const { Decimal, n, byLayout, resolve, display, A1, Sheet, saveSheets } = require('../support/xlsx-kit');
 
 const OUT = __dirname;
 const S1 = '001_c9a193166346a5e1.txt';
 const S2 = '002_36219ce44a9068d4.txt';
 const S3 = '003_86f7b95879275385.txt';
 
-// ---------------------------------------------------------------------------------------------
-// Cell values. A value in the data is one of:
-//   null / undefined      empty cell
-//   'text'                a text cell
-//   n(v, z)               a number with a number format ('General' when z is omitted)
-//   { official, flat }    a different stored form per layout (e.g. "78.12%%" text vs 0.7812 + format)
-// ---------------------------------------------------------------------------------------------
-const n = (v, z) => ({ t: 'n', v, z: z || 'General' });
-const byLayout = (official, flat) => ({ official, flat });
-
+// Cell values (n, byLayout), their displayed text and the Sheet come from ../support/xlsx-kit.js.
 /** Amount as 普陀区/青浦区 print them: #,##0.00 (0.00 for zero, as in the shared fixtures). */
 const amt = (v) => (v === 0 ? n(0, '0.00') : n(v, '#,##0.00'));
 const f2 = (v) => n(v, '0.00');
-
-function resolve(v, layout) {
-  if (v && typeof v === 'object' && 'official' in v) return resolve(v[layout], layout);
-  return v === undefined ? null : v;
-}
-
-/** The text Excel would display (what the keys record as "entered"). */
-function display(v) {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  const d = new Decimal(v.v);
-  switch (v.z) {
-    case 'General': return String(+d.toSignificantDigits(10));
-    case '0.00': return d.toFixed(2);
-    case '#,##0.00': { const [i, f] = d.toFixed(2).split('.'); return i.replace(/\B(?=(\d{3})+$)/g, ',') + '.' + f; }
-    case '0.00%': return d.times(100).toFixed(2) + '%';
-    case '0.00%"%"': return d.times(100).toFixed(2) + '%%';
-    default: throw new Error('no display rule for format ' + v.z);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // The tables. inds rows: [一级, 二级, 三级, 年度指标值, 实际完成值, 分值, 得分, 偏差原因分析]
@@ -657,25 +627,6 @@ const SEEDS = { '001': T001, '002': T002, '003': T003 };
 // Layouts. Both write columns A..J; a table occupies consecutive rows; two empty rows between
 // tables (as in the shared fixtures). Each returns the table's cells map for the key.
 // ---------------------------------------------------------------------------------------------
-class Sheet {
-  constructor(name) { this.name = name; this.ws = {}; this.merges = []; this.maxR = 0; }
-  put(r, c, v, layout) {
-    v = resolve(v, layout);
-    if (v === null || v === '') return;
-    const a = XLSX.utils.encode_cell({ r, c });
-    this.ws[a] = typeof v === 'string' ? { t: 's', v } : { t: 'n', v: v.v, z: v.z };
-    this.maxR = Math.max(this.maxR, r);
-  }
-  merge(r1, c1, r2, c2) { if (r2 > r1 || c2 > c1) this.merges.push({ s: { r: r1, c: c1 }, e: { r: r2, c: c2 } }); }
-  finish() {
-    this.ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: this.maxR, c: 9 } });
-    if (this.merges.length) this.ws['!merges'] = this.merges;
-    this.ws['!cols'] = Array.from({ length: 14 }, () => ({ wch: 13.17 }));
-    return this.ws;
-  }
-}
-const A1 = (r, c) => XLSX.utils.encode_cell({ r, c });
-const COL = { A: 0, B: 1, C: 2, D: 3, E: 4, F: 5, G: 6, H: 7, I: 8, J: 9 };
 
 /** Lays out one table from row r0; returns { cells, next, rows } (rows: the key's row → values). */
 function layTable(sh, t, r0, layout) {
@@ -793,9 +744,7 @@ function writeBook(file, sheetName, tables, layout) {
     keys.push(key);
     r = next;
   }
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, sh.finish(), sheetName);
-  XLSX.writeFile(wb, path.join(OUT, file), { compression: true, bookSST: true });
+  saveSheets(path.join(OUT, file), [sh]);
   fs.writeFileSync(path.join(OUT, file.replace(/\.xlsx$/, '.key.json')), JSON.stringify({ file, tables: keys }, null, 1) + '\n');
   return keys;
 }
