@@ -391,6 +391,7 @@ const T002 = [
       [P3, SAT, '工作人员满意度', '95%', '100%', 10, 10],
     ],
     total: [100, 100],
+    worded: [5],
     truth: [{ field: 'funds.score', category: 'BUDGET_SCORE', expected: '9.9549' }],
   }),
   t002({
@@ -414,6 +415,7 @@ const T002 = [
       [P3, SAT, '工作人员满意度', '95%', '95%', 10, 9, '细节上进一步提升'],
     ],
     total: [100, 99],
+    worded: [2, 3],
     truth: [
       { field: 'funds.score', category: 'BUDGET_SCORE', expected: '9.3079' },
       { field: 'indicators.4.score', category: 'INDICATOR_SCORE', expected: '10' },
@@ -441,6 +443,7 @@ const T002 = [
       [P3, SAT, '企业满意度', '>90%', '>90%', 10, 10],
     ],
     total: [100, 99],
+    worded: [2, 3],
     truth: [
       { field: 'funds.score', category: 'BUDGET_SCORE', expected: '8.8675' },
       { field: 'indicators.1.score', category: 'INDICATOR_SCORE', expected: '19.96' },
@@ -467,6 +470,7 @@ const T002 = [
       [P3, SAT, '企业满意度', '95%', '>95%', 10, 10],
     ],
     total: [100, 97],
+    worded: [1, 2, 3, 4],
     truth: [{ field: 'funds.score', category: 'BUDGET_SCORE', expected: '7.8125' }],
   }),
 ];
@@ -510,6 +514,7 @@ const T003 = [
       [P3, SAT, '有效投诉人次', '<=5', '无投诉', 10, 10],
     ],
     total: [100, 98],
+    worded: [3, 4, 6],
     truth: [{ field: 'totalScore', category: 'TOTAL', expected: '98.315' }],
   }),
   t003({
@@ -529,6 +534,7 @@ const T003 = [
       [P3, SAT, '有效投诉人次', '<=5', '<=5', 10, 10],
     ],
     total: [100, 99],
+    worded: [2, 4],
     truth: [{ field: 'totalScore', category: 'TOTAL', expected: '99.946' }],
   }),
   t003({
@@ -548,6 +554,7 @@ const T003 = [
       [P3, SAT, '服务对象满意度', '>95', '99.98%', 10, 10],
     ],
     total: [100, 96],
+    worded: [1, 2, 3],
     truth: [{ field: 'totalScore', category: 'TOTAL', expected: '96.918' }],
   }),
   t003({
@@ -571,6 +578,7 @@ const T003 = [
       [P3, SAT, '用户对项目满意度', '用户满意度100%', '用户满意度100%', 10, 10],
     ],
     total: [100, 99],
+    worded: [0, 1, 2, 3, 6, 7, 8, 9, 10, 12],
     truth: [{ field: 'totalScore', category: 'TOTAL', expected: '99.646' }],
   }),
   t003({
@@ -595,6 +603,7 @@ const T003 = [
       [P3, SAT, '用户对项目满意度', '用户满意度100%', '用户满意度100%', 10, 10],
     ],
     total: [100, 99],
+    worded: [0, 1, 2, 3, 8, 9, 10, 11, 13],
     truth: [{ field: 'totalScore', category: 'TOTAL', expected: '99.602' }],
   }),
   t003({
@@ -617,6 +626,7 @@ const T003 = [
       [P3, SAT, '政府内部工作人员对项目满意度', '满意度调查在80%以上', '满意度调查在80%以上', 10, 10],
     ],
     total: [100, 99],
+    worded: [2, 3, 4, 6, 7, 8, 9],
     truth: [{ field: 'totalScore', category: 'TOTAL', expected: '99.985' }],
   }),
 ];
@@ -713,6 +723,8 @@ function layTable(sh, t, r0, layout) {
     totalScore: display(resolve(t.total[1], layout)),
     grade: t.grade || '',
     cells,
+    // rows written in words with one reading (scoring-rules.md §7); README.md gives each verdict
+    worded: (t.worded || []).map((k) => ({ cell: inds[k].scoreCell, verdict: 'ok' })),
     truth: (t.truth || []).map((x) => ({
       field: x.field, category: x.category,
       entered: enteredOf(t, x.field, layout), expected: x.expected,
