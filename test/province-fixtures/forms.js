@@ -1,7 +1,7 @@
 /*
  * Lays out answer-keyed tables in the forms of other provinces (scoring-rules.md §1) and checks
- * each key independently of the project's engine. Used by build.js here (and by the held-out
- * set's builder, which lays the same data kinds out differently). Plain node, CommonJS.
+ * each key independently of the project's engine. Used by build.js and keys.test.ts. Plain node,
+ * CommonJS.
  *
  * A form is data: which blocks, which header words, which column holds which role.
  *   funds:  { label(t), head (the row-label column's header), cols: [{ role, head }], merged }
