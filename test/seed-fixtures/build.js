@@ -16,47 +16,17 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const XLSX = require('@e965/xlsx');
-const Decimal = require('decimal.js');
+const { Decimal, n, byLayout, resolve, display, A1, Sheet, saveSheets } = require('../support/xlsx-kit');
 
 const OUT = __dirname;
 const S1 = '001_c9a193166346a5e1.txt';
 const S2 = '002_36219ce44a9068d4.txt';
 const S3 = '003_86f7b95879275385.txt';
 
-// ---------------------------------------------------------------------------------------------
-// Cell values. A value in the data is one of:
-//   null / undefined      empty cell
-//   'text'                a text cell
-//   n(v, z)               a number with a number format ('General' when z is omitted)
-//   { official, flat }    a different stored form per layout (e.g. "78.12%%" text vs 0.7812 + format)
-// ---------------------------------------------------------------------------------------------
-const n = (v, z) => ({ t: 'n', v, z: z || 'General' });
-const byLayout = (official, flat) => ({ official, flat });
-
+// Cell values (n, byLayout), their displayed text and the Sheet come from ../support/xlsx-kit.js.
 /** Amount as 普陀区/青浦区 print them: #,##0.00 (0.00 for zero, as in the shared fixtures). */
 const amt = (v) => (v === 0 ? n(0, '0.00') : n(v, '#,##0.00'));
 const f2 = (v) => n(v, '0.00');
-
-function resolve(v, layout) {
-  if (v && typeof v === 'object' && 'official' in v) return resolve(v[layout], layout);
-  return v === undefined ? null : v;
-}
-
-/** The text Excel would display (what the keys record as "entered"). */
-function display(v) {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  const d = new Decimal(v.v);
-  switch (v.z) {
-    case 'General': return String(+d.toSignificantDigits(10));
-    case '0.00': return d.toFixed(2);
-    case '#,##0.00': { const [i, f] = d.toFixed(2).split('.'); return i.replace(/\B(?=(\d{3})+$)/g, ',') + '.' + f; }
-    case '0.00%': return d.times(100).toFixed(2) + '%';
-    case '0.00%"%"': return d.times(100).toFixed(2) + '%%';
-    default: throw new Error('no display rule for format ' + v.z);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // The tables. inds rows: [一级, 二级, 三级, 年度指标值, 实际完成值, 分值, 得分, 偏差原因分析]
@@ -421,6 +391,7 @@ const T002 = [
       [P3, SAT, '工作人员满意度', '95%', '100%', 10, 10],
     ],
     total: [100, 100],
+    worded: [5],
     truth: [{ field: 'funds.score', category: 'BUDGET_SCORE', expected: '9.9549' }],
   }),
   t002({
@@ -444,6 +415,7 @@ const T002 = [
       [P3, SAT, '工作人员满意度', '95%', '95%', 10, 9, '细节上进一步提升'],
     ],
     total: [100, 99],
+    worded: [2, 3],
     truth: [
       { field: 'funds.score', category: 'BUDGET_SCORE', expected: '9.3079' },
       { field: 'indicators.4.score', category: 'INDICATOR_SCORE', expected: '10' },
@@ -471,6 +443,7 @@ const T002 = [
       [P3, SAT, '企业满意度', '>90%', '>90%', 10, 10],
     ],
     total: [100, 99],
+    worded: [2, 3],
     truth: [
       { field: 'funds.score', category: 'BUDGET_SCORE', expected: '8.8675' },
       { field: 'indicators.1.score', category: 'INDICATOR_SCORE', expected: '19.96' },
@@ -497,6 +470,7 @@ const T002 = [
       [P3, SAT, '企业满意度', '95%', '>95%', 10, 10],
     ],
     total: [100, 97],
+    worded: [1, 2, 3, 4],
     truth: [{ field: 'funds.score', category: 'BUDGET_SCORE', expected: '7.8125' }],
   }),
 ];
@@ -540,6 +514,7 @@ const T003 = [
       [P3, SAT, '有效投诉人次', '<=5', '无投诉', 10, 10],
     ],
     total: [100, 98],
+    worded: [3, 4, 6],
     truth: [{ field: 'totalScore', category: 'TOTAL', expected: '98.315' }],
   }),
   t003({
@@ -559,6 +534,7 @@ const T003 = [
       [P3, SAT, '有效投诉人次', '<=5', '<=5', 10, 10],
     ],
     total: [100, 99],
+    worded: [2, 4],
     truth: [{ field: 'totalScore', category: 'TOTAL', expected: '99.946' }],
   }),
   t003({
@@ -578,6 +554,7 @@ const T003 = [
       [P3, SAT, '服务对象满意度', '>95', '99.98%', 10, 10],
     ],
     total: [100, 96],
+    worded: [1, 2, 3],
     truth: [{ field: 'totalScore', category: 'TOTAL', expected: '96.918' }],
   }),
   t003({
@@ -601,6 +578,7 @@ const T003 = [
       [P3, SAT, '用户对项目满意度', '用户满意度100%', '用户满意度100%', 10, 10],
     ],
     total: [100, 99],
+    worded: [0, 1, 2, 3, 6, 7, 8, 9, 10, 12],
     truth: [{ field: 'totalScore', category: 'TOTAL', expected: '99.646' }],
   }),
   t003({
@@ -625,6 +603,7 @@ const T003 = [
       [P3, SAT, '用户对项目满意度', '用户满意度100%', '用户满意度100%', 10, 10],
     ],
     total: [100, 99],
+    worded: [0, 1, 2, 3, 8, 9, 10, 11, 13],
     truth: [{ field: 'totalScore', category: 'TOTAL', expected: '99.602' }],
   }),
   t003({
@@ -647,6 +626,7 @@ const T003 = [
       [P3, SAT, '政府内部工作人员对项目满意度', '满意度调查在80%以上', '满意度调查在80%以上', 10, 10],
     ],
     total: [100, 99],
+    worded: [2, 3, 4, 6, 7, 8, 9],
     truth: [{ field: 'totalScore', category: 'TOTAL', expected: '99.985' }],
   }),
 ];
@@ -657,25 +637,6 @@ const SEEDS = { '001': T001, '002': T002, '003': T003 };
 // Layouts. Both write columns A..J; a table occupies consecutive rows; two empty rows between
 // tables (as in the shared fixtures). Each returns the table's cells map for the key.
 // ---------------------------------------------------------------------------------------------
-class Sheet {
-  constructor(name) { this.name = name; this.ws = {}; this.merges = []; this.maxR = 0; }
-  put(r, c, v, layout) {
-    v = resolve(v, layout);
-    if (v === null || v === '') return;
-    const a = XLSX.utils.encode_cell({ r, c });
-    this.ws[a] = typeof v === 'string' ? { t: 's', v } : { t: 'n', v: v.v, z: v.z };
-    this.maxR = Math.max(this.maxR, r);
-  }
-  merge(r1, c1, r2, c2) { if (r2 > r1 || c2 > c1) this.merges.push({ s: { r: r1, c: c1 }, e: { r: r2, c: c2 } }); }
-  finish() {
-    this.ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: this.maxR, c: 9 } });
-    if (this.merges.length) this.ws['!merges'] = this.merges;
-    this.ws['!cols'] = Array.from({ length: 14 }, () => ({ wch: 13.17 }));
-    return this.ws;
-  }
-}
-const A1 = (r, c) => XLSX.utils.encode_cell({ r, c });
-const COL = { A: 0, B: 1, C: 2, D: 3, E: 4, F: 5, G: 6, H: 7, I: 8, J: 9 };
 
 /** Lays out one table from row r0; returns { cells, next, rows } (rows: the key's row → values). */
 function layTable(sh, t, r0, layout) {
@@ -762,6 +723,8 @@ function layTable(sh, t, r0, layout) {
     totalScore: display(resolve(t.total[1], layout)),
     grade: t.grade || '',
     cells,
+    // rows written in words with one reading (scoring-rules.md §7); README.md gives each verdict
+    worded: (t.worded || []).map((k) => ({ cell: inds[k].scoreCell, verdict: 'ok' })),
     truth: (t.truth || []).map((x) => ({
       field: x.field, category: x.category,
       entered: enteredOf(t, x.field, layout), expected: x.expected,
@@ -793,9 +756,7 @@ function writeBook(file, sheetName, tables, layout) {
     keys.push(key);
     r = next;
   }
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, sh.finish(), sheetName);
-  XLSX.writeFile(wb, path.join(OUT, file), { compression: true, bookSST: true });
+  saveSheets(path.join(OUT, file), [sh]);
   fs.writeFileSync(path.join(OUT, file.replace(/\.xlsx$/, '.key.json')), JSON.stringify({ file, tables: keys }, null, 1) + '\n');
   return keys;
 }
