@@ -150,6 +150,7 @@ describe('totals (scoring-rules.md §4)', () => {
     const rows = table([10, 50, 40], [10, 50, 40], 100, 100);
     rows[6][7] = 101;
     expect(codes(rows)).toEqual(['H7 TOTAL_SCORE_MISMATCH error']);
+    expect(codes(table([10, 50, 40], [10, 52, 40], 100, 102))).toEqual(['H5 SCORE_ABOVE_WEIGHT error', 'H7 TOTAL_SCORE_ABOVE_100 error']);
     expect(codes(table([10, 50, 45], [10, 50, 45], 100, 105))).toEqual(['G7 WEIGHT_SUM_MISMATCH error', 'H7 TOTAL_SCORE_ABOVE_100 warning']);
     expect(codes(table([10, 50, 45], [10, 50, 45], 105, 105))).toEqual(['G7 WEIGHT_SUM_NOT_100 error', 'H7 TOTAL_SCORE_ABOVE_100 warning']);
   });

@@ -484,8 +484,7 @@ const P4_TABLES = [
     ],
     total: { w: f2(105), s: f2(104.99) },
     truth: [
-      { field: 'totalWeight', category: 'WEIGHT_SUM', expected: '105', why: 'injected: the 分值 add up (and are printed) to 105' },
-      { field: 'totalScore', category: 'TOTAL', expected: '<=100', why: 'injected: 总分 104.99 is above 100 (§4), although it adds the entered parts' },
+      { field: 'totalWeight', category: 'WEIGHT_SUM', expected: '105', why: 'injected: the 分值 add up (and are printed) to 105; the 总分 104.99 above 100 follows from them (a warning, as in the shared mut-shared-official key)' },
     ],
   }),
 ];

@@ -252,7 +252,8 @@ function material(t) {
   const parts = rows.reduce((a, x) => a.plus(num(x.s) || 0), num(main.score) || D(0));
   const ts = num(t.total.s);
   if (ts.minus(parts).abs().gt(0.01)) out.totalScore = fmt(parts);
-  else if (ts.gt(100)) out.totalScore = '<=100';
+  // Above 100 with weights that add up to 100 (weights above 100 are the error, and this their consequence: a warning).
+  else if (ts.gt(100) && wsum.eq(100)) out.totalScore = '<=100';
   if (t.grade) {
     const g = ts.gte(90) ? '优' : ts.gte(80) ? '良' : ts.gte(60) ? '中' : '差';
     if (g !== t.grade) out.grade = g;

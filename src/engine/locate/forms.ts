@@ -103,7 +103,7 @@ export const FORMS: readonly FormDefinition[] = [
         ownFunds: ['单位资金'],
       },
     },
-    indicators: { headers: { remark: ['未完成原因分析'] } },
+    indicators: { headers: { level1: ['一级'], level2: ['二级'], name: ['三级'], remark: ['未完成原因分析'] } },
     textBlocks: ['评价结论', '存在问题', '改进措施', '存在的问题', '改进意见', '问题及改进措施', '存在问题及改进措施'],
   },
   {
