@@ -14,7 +14,7 @@ export interface FormDefinition {
   name: { zh: string; en: string };
   /** Where it is seen (for the README and the report). */
   seenIn: string;
-  /** Squashed words (headers or labels) that only this form prints: the more found, the surer. */
+  /** Squashed words that only this form prints in its header rows, funds row labels or text blocks: the more found, the surer. */
   identifiedBy: readonly string[];
   funds: {
     /** The block's label, left of its header (项目资金（万元）, 预算执行情况（10分）). */
@@ -118,7 +118,7 @@ export const FORMS: readonly FormDefinition[] = [
     id: 'hubei',
     name: { zh: '湖北 项目绩效目标自评表', en: 'Hubei project self-evaluation form' },
     seenIn: '湖北',
-    identifiedBy: ['年初目标值', '得分(分*执行率)', '过程指标'],
+    identifiedBy: ['年初目标值', '得分(分*执行率)'],
     funds: {},
     indicators: { headers: { target: ['年初目标值'] } },
   },

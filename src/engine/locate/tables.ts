@@ -5,7 +5,7 @@ import { readGrade } from '../rules/grade';
 import { squash, tidy } from '../text';
 import {
   AGENCY_LABELS, DEPARTMENT_LABELS, FUNDS_BLOCK_LABELS, FUNDS_HEADERS, FUNDS_ROW_LABELS, FundsColumn, FundsRowKind, GRADE_LABELS,
-  INDICATOR_HEADERS, IndicatorColumn, PROJECT_LABELS, SUBTOTAL_ROW_LABELS, TEXT_BLOCK_LABELS, TOTAL_ROW_LABELS, matchHeader,
+  HeaderMatch, INDICATOR_HEADERS, IndicatorColumn, PROJECT_LABELS, SUBTOTAL_ROW_LABELS, TEXT_BLOCK_LABELS, TOTAL_ROW_LABELS, matchHeader,
 } from './vocabulary';
 import { identifiesForm, identifyForm } from './forms';
 
@@ -91,10 +91,15 @@ interface LabelWord {
   plain: string;
   /** The row label it is, if any: 总分 (and synonyms), 评分等级, 小计. */
   rowLabel: RowLabel | null;
-  /** The funds and indicator columns it heads, if it is a header word. */
-  funds: FundsColumn | null;
-  indicator: IndicatorColumn | null;
+  /** The funds and indicator columns it heads, if it is a header word (matched once per distinct text). */
+  funds: HeaderMatch<FundsColumn> | null;
+  indicator: HeaderMatch<IndicatorColumn> | null;
 }
+
+/** Which header vocabulary a search reads off the labels. */
+type HeaderOf<K extends string> = (l: Label) => HeaderMatch<K> | null;
+const FUNDS_HEADER: HeaderOf<FundsColumn> = (l) => l.funds;
+const INDICATOR_HEADER: HeaderOf<IndicatorColumn> = (l) => l.indicator;
 
 type RowLabel = 'total' | 'grade' | 'subtotal' | 'text' | 'department' | 'agency';
 
@@ -230,10 +235,10 @@ function blockOf(list: readonly Label[]): StrayBlock['kind'] | null {
   let name = false;
   let other = false;
   for (const l of list) {
-    const f = l.funds;
+    const f = l.funds?.key;
     if (f === 'full') full = true;
     else if (f === 'executed') executed = true;
-    const i = l.indicator;
+    const i = l.indicator?.key;
     if (i === 'name') name = true;
     else if (i === 'weight' || i === 'score' || i === 'target' || i === 'actual') other = true;
   }
@@ -275,13 +280,17 @@ function locateAnchored(grid: GridView, labels: ReadonlyArray<Label[] | undefine
  */
 function unheldBlocks(grid: GridView, labels: ReadonlyArray<Label[] | undefined>, tables: readonly LocatedTable[]): Array<{ row: number; col: number; kind: StrayBlock['kind'] }> {
   const out: Array<{ row: number; col: number; kind: StrayBlock['kind'] }> = [];
-  const heldBy: Array<LocatedTable[] | undefined> = new Array(grid.bottom - grid.top + 1);
-  for (const t of tables) for (let r = t.anchor.row; r <= t.endRow; r++) (heldBy[r - grid.top] ??= []).push(t);
+  const byRow = [...tables].sort((a, b) => a.anchor.row - b.anchor.row);
+  let next = 0;
+  let active: LocatedTable[] = [];
   let state: 'none' | 'funds' | 'indicators' = 'none';
+  const heldAt = (l: Label) => active.some((t) => l.col >= t.columns.from && l.col <= t.columns.to);
   for (let r = grid.top; r <= grid.bottom; r++) {
+    while (next < byRow.length && byRow[next].anchor.row <= r) active.push(byRow[next++]);
+    if (active.some((t) => t.endRow < r)) active = active.filter((t) => t.endRow >= r);
     const list = labels[r - grid.top];
-    const held = heldBy[r - grid.top];
-    const free = held ? list?.filter((l) => !held.some((t) => l.col >= t.columns.from && l.col <= t.columns.to)) : list;
+    const held = active.length > 0;
+    const free = held ? (list?.some((l) => !heldAt(l)) ? list.filter((l) => !heldAt(l)) : undefined) : list;
     if (!free || free.length === 0) {
       if (held) state = 'none';
       continue;
@@ -304,10 +313,10 @@ interface Header<K extends string> {
  * The columns one header row names. In a row the preferred word wins (分值 over 权重), else the
  * first column; the lower row of a two-row header (`over`) names its columns over the upper's.
  */
-function nameColumns<K extends string>(header: Header<K>, labels: readonly Label[], vocab: Record<K, readonly string[]>, over: boolean): void {
+function nameColumns<K extends string>(header: Header<K>, labels: readonly Label[], headerOf: HeaderOf<K>, over: boolean): void {
   const rank: Partial<Record<K, number>> = {};
   for (const l of labels) {
-    const match = matchHeader(l.text, vocab);
+    const match = headerOf(l);
     if (!match) continue;
     const { key } = match;
     const ranked = rank[key];
@@ -358,7 +367,7 @@ function labelWord(v: string): (LabelWord & { project: boolean }) | null {
     word = text
       ? {
           text, bare, plain, rowLabel, project: isProjectLabel(v, text),
-          funds: matchHeader(text, FUNDS_HEADERS)?.key ?? null, indicator: matchHeader(text, INDICATOR_HEADERS)?.key ?? null,
+          funds: matchHeader(text, FUNDS_HEADERS), indicator: matchHeader(text, INDICATOR_HEADERS),
         }
       : null;
     if (labelWords.size >= LABEL_CACHE_SIZE) labelWords.clear();
@@ -399,7 +408,7 @@ class TableLocator {
   locate(): LocatedTable {
     const { row, col } = this.anchorAt;
     const funds = this.locateFunds();
-    const indicatorHeader = this.findHeaderRow<IndicatorColumn>(INDICATOR_HEADERS, ['name', 'weight', 'score']);
+    const indicatorHeader = this.findHeaderRow(INDICATOR_HEADER, ['name', 'weight', 'score']);
     const indicatorColumns = indicatorHeader ? indicatorHeader.columns : null;
     const valueColumns = indicatorColumns ? valueColumnsOf(indicatorColumns, indicatorHeader!.labels) : null;
     const { indicators, endRow } = indicatorColumns
@@ -416,7 +425,7 @@ class TableLocator {
       sheet: this.grid.name,
       anchor: this.place(row, col),
       labelled: this.anchorAt.labelled,
-      form: identifyForm(this.formWords(headerRows)).id,
+      form: identifyForm(this.formWords(headerRows, [...Object.values(funds?.rows ?? {}), endRow])).id,
       project: this.anchorAt.labelled ? this.projectName() : this.titleProject(),
       department: this.office('department', funds?.headerRow ?? indicatorHeader?.row ?? row),
       agency: this.office('agency', funds?.headerRow ?? indicatorHeader?.row ?? row),
@@ -435,7 +444,7 @@ class TableLocator {
   }
 
   /** The words that tell forms apart: the header rows' labels (and the row above each, for two-row headers) and the block labels left of them. */
-  private formWords(headerRows: readonly number[]): string[] {
+  private formWords(headerRows: readonly number[], extraRows: readonly number[]): string[] {
     const words: string[] = [];
     const add = (l: Label) => {
       if (identifiesForm(l.text)) words.push(l.text);
@@ -444,9 +453,8 @@ class TableLocator {
     for (const r of headerRows) {
       for (let k = Math.max(this.regionTop, r - 1); k <= r; k++) for (const l of this.labelsAt(k)) add(l);
     }
-    // Row labels: funds rows (总额, 财政专户管理资金), 一级指标 (过程指标), text blocks (评价结论).
-    const last = Math.min(this.regionEnd - 1, (headerRows[headerRows.length - 1] ?? this.anchorAt.row) + 40);
-    for (let r = this.anchorAt.row; r <= last; r++) for (const l of this.labelsAt(r)) add(l);
+    // The funds block's row labels (总额, 财政专户管理资金) and the text block after the indicators (评价结论).
+    for (const r of extraRows) if (r < this.regionEnd) for (const l of this.labelsAt(r)) add(l);
     return words;
   }
 
@@ -555,43 +563,43 @@ class TableLocator {
   }
 
   /**
-   * The first row whose labels name all `required` columns of `vocab` — or a header over two
+   * The first row whose labels name all `required` columns of its vocabulary — or a header over two
    * rows (自评情况 above 分值 | 得分): a row naming some of them, completed by the row below.
    * `row` is the header's last row; `labels` are its labels, both rows' for a two-row header.
    */
   private findHeaderRow<K extends string>(
-    vocab: Record<K, readonly string[]>,
+    headerOf: HeaderOf<K>,
     required: readonly K[],
     from = this.anchorAt.row,
   ): { row: number; columns: Partial<Record<K, number>>; percent: Partial<Record<K, boolean>>; labels: readonly Label[] } | null {
     for (let r = from; r < this.regionEnd; r++) {
       const list = this.labelsAt(r);
-      if (!list.some((l) => matchHeader(l.text, vocab) !== null)) continue;
+      if (!list.some((l) => headerOf(l) !== null)) continue;
       const header: Header<K> = { columns: {}, percent: {} };
-      nameColumns(header, list, vocab, false);
+      nameColumns(header, list, headerOf, false);
       const below = r + 1 < this.regionEnd ? this.labelsAt(r + 1) : NO_LABELS;
       if (isComplete(header, required)) {
         // A row below made of header words only refines it (预算数 above 年初 | 全年).
-        if (below.length === 0 || !below.every((l) => matchHeader(l.text, vocab) !== null)) return { row: r, ...header, labels: list };
-        nameColumns(header, below, vocab, true);
+        if (below.length === 0 || !below.every((l) => headerOf(l) !== null)) return { row: r, ...header, labels: list };
+        nameColumns(header, below, headerOf, true);
         return { row: r + 1, ...header, labels: [...list, ...below] };
       }
       if (below.length === 0) continue;
       // A row that is a header by itself is not the second half of this one (年度总体目标's
       // 实际完成情况 above the indicator header): it is found on the next turn.
-      if (this.namesAll(below, vocab, required)) continue;
-      nameColumns(header, below, vocab, true);
+      if (this.namesAll(below, headerOf, required)) continue;
+      nameColumns(header, below, headerOf, true);
       if (isComplete(header, required)) return { row: r + 1, ...header, labels: [...list, ...below] };
     }
     return null;
   }
 
-  private namesAll<K extends string>(labels: readonly Label[], vocab: Record<K, readonly string[]>, required: readonly K[]): boolean {
-    return required.every((k) => labels.some((l) => matchHeader(l.text, vocab)?.key === k));
+  private namesAll<K extends string>(labels: readonly Label[], headerOf: HeaderOf<K>, required: readonly K[]): boolean {
+    return required.every((k) => labels.some((l) => headerOf(l)?.key === k));
   }
 
   private locateFunds(): LocatedFunds | null {
-    const header = this.findHeaderRow<FundsColumn>(FUNDS_HEADERS, ['full', 'executed']);
+    const header = this.findHeaderRow(FUNDS_HEADER, ['full', 'executed']);
     if (!header) return null;
     const firstValueCol = Math.min(...Object.values<number>(header.columns as Record<string, number>));
     const rows: Partial<Record<FundsRowKind, number>> = {};
@@ -607,7 +615,7 @@ class TableLocator {
           if (words.some((w) => text === w || (w.length > 3 && text.includes(w)))) rows[kind] = r;
         }
       }
-      if (list.some((l) => matchHeader(l.text, INDICATOR_HEADERS)?.key === 'name')) break;
+      if (list.some((l) => l.indicator?.key === 'name')) break;
     }
     if (rows.total === undefined) {
       // No 年度资金总额 label: the first row with both amounts is the total.
@@ -622,6 +630,20 @@ class TableLocator {
   }
 
   /** The column of a `kind` row label left of `beforeCol` on this row, if there is one. */
+  /** What ends or interrupts the indicator block on a row: a 总分, 评分等级, text-block or 小计 label left of `beforeCol`, or a funds header. */
+  private rowKind(row: number, beforeCol: number): 'total' | 'grade' | 'text' | 'subtotal' | 'funds' | null {
+    const list = this.labelsAt(row);
+    if (list.length === 0) return null;
+    let subtotal = false;
+    for (const l of list) {
+      const k = l.rowLabel;
+      if (l.col >= beforeCol || k === null) continue;
+      if (k === 'total' || k === 'grade' || k === 'text') return k;
+      if (k === 'subtotal') subtotal = true;
+    }
+    return blockOf(list) === 'funds' ? 'funds' : subtotal ? 'subtotal' : null;
+  }
+
   private isLabelRow(row: number, kind: RowLabel, beforeCol: number): number | null {
     for (const l of this.labelsAt(row)) {
       if (l.rowLabel === kind && l.col < beforeCol) return l.col;
@@ -640,11 +662,9 @@ class TableLocator {
     const firstValueCol = Math.min(weightCol, scoreCol);
     let r = headerRow + 1;
     for (; r < this.regionEnd; r++) {
-      if (this.isLabelRow(r, 'total', firstValueCol) !== null) break;
-      if (this.isLabelRow(r, 'grade', firstValueCol) !== null) break;
-      // Free-text blocks (评价结论, 存在问题) and the next table's funds block end the indicators.
-      if (this.isLabelRow(r, 'text', firstValueCol) !== null) break;
-      if (blockOf(this.labelsAt(r)) === 'funds') break;
+      // 总分, 评分等级, free-text blocks (评价结论, 存在问题) and the next table's funds block end the indicators.
+      const kind = this.rowKind(r, firstValueCol);
+      if (kind !== null && kind !== 'subtotal') break;
       const l1 = columns.level1 !== undefined ? this.mergedText(r, columns.level1) : null;
       const l2 = columns.level2 !== undefined ? this.mergedText(r, columns.level2) : null;
       if (l1 !== null && l1 !== level1) {
@@ -658,7 +678,7 @@ class TableLocator {
       // Not indicators: rows with nothing but dashes (an empty 二级 row), 小计 rows, and the
       // header repeated after a page break.
       if (isBlank(name) && !hasEntry(weight) && !hasEntry(score)) continue;
-      if (this.isLabelRow(r, 'subtotal', firstValueCol) !== null) continue;
+      if (kind === 'subtotal') continue;
       if (name !== null && matchHeader(squash(name), INDICATOR_HEADERS)?.key === 'name') continue;
       indicators.push({ row: r, level1, level2 });
     }
