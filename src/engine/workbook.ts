@@ -62,14 +62,8 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
   if (requested === 'auto') {
     const perTable = tableTallies(tables);
     ({ profile, tally, suggested } = chooseProfile(perTable));
-    scoring = tables.map(() => ({ profile, chosen: 'auto' as const }));
-    const offices = officesOf(tables);
-    if (offices.size > 1) {
-      for (const members of offices.values()) {
-        const own = officeProfile(members.map((i) => perTable[i]), profile);
-        if (own) for (const i of members) scoring[i] = { profile: own, chosen: 'office' };
-      }
-    }
+    const workbook = profile;
+    scoring = officeProfiles(tables, perTable, workbook).map((own) => (own ? { profile: own, chosen: 'office' } : { profile: workbook, chosen: 'auto' }));
   } else {
     const p = findProfile(requested);
     if (!p) throw new UnknownProfileError(requested);
@@ -105,18 +99,34 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
 }
 
 
-/**
- * The offices of a workbook's tables (index lists): by 主管部门, else 实施单位, else the sheet
- * (a reviewer's collection often holds one office per sheet).
- */
-function officesOf(tables: readonly TableValues[]): Map<string, number[]> {
-  const offices = new Map<string, number[]>();
-  tables.forEach((t, i) => {
-    const { department, agency, sheet } = t.table;
-    const key = department ? `d:${department}` : agency ? `a:${agency}` : `s:${sheet}`;
-    const list = offices.get(key);
+/** Index lists of the tables that share a key. */
+function groups(indices: readonly number[], key: (i: number) => string): number[][] {
+  const by = new Map<string, number[]>();
+  for (const i of indices) {
+    const k = key(i);
+    const list = by.get(k);
     if (list) list.push(i);
-    else offices.set(key, [i]);
-  });
-  return offices;
+    else by.set(k, [i]);
+  }
+  return [...by.values()];
+}
+
+/**
+ * Each table's office profile, or null where the workbook's choice stands. Offices are told
+ * apart by 主管部门 (else the sheet: a reviewer's collection often holds one office per sheet),
+ * and within one by 实施单位; each takes its own profile where its tables explain more under it
+ * than under the choice above it (the workbook's, or its 主管部门's).
+ */
+function officeProfiles(tables: readonly TableValues[], perTable: readonly Tally[][], workbook: Profile): Array<Profile | null> {
+  const result: Array<Profile | null> = tables.map(() => null);
+  const departments = groups(tables.map((_, i) => i), (i) => tables[i].table.department ?? `sheet:${tables[i].table.sheet}`);
+  for (const members of departments) {
+    const own = departments.length > 1 ? officeProfile(members.map((i) => perTable[i]), workbook) : null;
+    const agencies = groups(members, (i) => tables[i].table.agency ?? '');
+    for (const unit of agencies) {
+      const sub = agencies.length > 1 ? officeProfile(unit.map((i) => perTable[i]), own ?? workbook) : null;
+      for (const i of unit) result[i] = sub ?? own;
+    }
+  }
+  return result;
 }

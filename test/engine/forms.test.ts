@@ -130,6 +130,31 @@ describe('tables that start without 项目名称, and 项目名称 heading a fun
   });
 });
 
+describe('湖北: 预算数 | 执行数 | 执行率 | 得分(分*执行率), the budget\'s points printed in the block label', () => {
+  const hubei: Row[] = [
+    ['项目名称', null, '政务服务热线运行经费'],
+    ['预算执行率（10分）', null, '预算数', '执行数', '执行率', '得分(分*执行率)'],
+    [null, '年度资金总额', 200, 190, '95.00%', 9.5],
+    ['绩效指标', '一级指标', '二级指标', '三级指标', '年初目标值', '实际完成值', '分值', '得分'],
+    [null, '过程指标', '资金管理', '资金使用合规性', '合规', '合规', 10, 10],
+    [null, '产出指标', '数量指标', '接听电话量', '≥10万次', '12万次', 50, 50],
+    [null, '效益指标', '社会效益指标', '群众诉求办结率', '≥95%', '90%', 20, 18.95],
+    [null, '满意度指标', '服务对象满意度指标', '来电群众满意度', '≥90%', '96%', 10, 10],
+    [null, '总分', null, null, null, null, 100, 98.45],
+  ];
+  const report = checkWorkbook([sheet('湖北', hubei)]);
+  const t = report.tables[0];
+
+  test('named 湖北, the 分值 read from the label, the 过程指标 rows scored like the others', () => {
+    expect(t.form).toBe('hubei');
+    expect(t.budget).toMatchObject({ full: '200', executed: '190', weight: '10' });
+    expect(t.budget!.score).toMatchObject({ cell: 'F3', entered: '9.5', computed: '9.50' });
+    expect(t.indicators.map((i) => i.level1)).toEqual(['过程指标', '产出指标', '效益指标', '满意度指标']);
+    expect(t.total.weight).toMatchObject({ entered: '100', computed: '100' });
+    expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
+
 describe('totals (scoring-rules.md §4)', () => {
   const table = (weights: number[], scores: number[], totalWeight: number | null, totalScore: number): Row[] => [
     ['项目名称', null, '测试项目'],

@@ -79,6 +79,25 @@ test('all on one sheet: offices told apart by 主管部门, no more warnings tha
   });
 });
 
+test('one 主管部门 over several 实施单位: the units are the offices', () => {
+  const relabelled = grids.map(({ office, grid }) => ({
+    ...grid,
+    cells: grid.cells.map((row) => {
+      const out = row ? [...row] : [];
+      out.forEach((cell, c) => {
+        if (cell?.value === '主管部门') out[c + 2] = { value: '某市财政局' };
+        if (cell?.value === '实施单位') out[c + 1] = { value: office };
+      });
+      return out;
+    }),
+  }));
+  const { sheet } = stacked('汇总', relabelled);
+  const report = checkWorkbook([sheet]);
+  expect(new Set(report.tables.map((t) => t.department))).toEqual(new Set(['某市财政局']));
+  expect(count(report.findings, 'warning')).toBeLessThanOrEqual(alone.reduce((n, r) => n + count(r.findings, 'warning'), 0));
+  expect(new Set(report.tables.map((t) => t.profile.id)).size).toBe(new Set(alone.map((r) => r.profile.id)).size);
+});
+
 test('one convention for every office when the user picks it', () => {
   const report = checkWorkbook(grids.map(({ office, grid }) => ({ ...grid, name: office })), { profile: 'national' });
   expect(new Set(report.tables.map((t) => `${t.profile.id}/${t.profile.chosen}`))).toEqual(new Set(['national/user']));

@@ -28,6 +28,8 @@ export interface LocatedFunds {
   columns: Partial<Record<FundsColumn, number>>;
   /** The 执行率 header says "(%)": bare numbers there are percent. */
   ratePercentHeader: boolean;
+  /** Without a 分值 column: the label that prints the budget's points ("预算执行情况（10分）", "得分(10分)"). */
+  weightLabel: Place | null;
   rows: Partial<Record<FundsRowKind, number>>;
 }
 
@@ -139,6 +141,11 @@ function isProjectLabel(raw: string, text: string): boolean {
     if (label && /[\s:：]/.test(label[0].slice(-1))) return true; // "项目名称  NAME"
   }
   return false;
+}
+
+/** The points a label prints in brackets: "预算执行情况(10分)" → "10", "得分(满分10分)" → "10" (squashed text). */
+export function pointsInLabel(squashed: string): string | null {
+  return /\((?:满分|共)?(\d+(?:\.\d+)?)分\)/.exec(squashed)?.[1] ?? null;
 }
 
 /** Dashes, slashes and 无 stand for "nothing here" in the form. */
@@ -626,7 +633,20 @@ class TableLocator {
         }
       }
     }
-    return { headerRow: header.row, columns: header.columns, ratePercentHeader: !!header.percent.rate, rows };
+    return { headerRow: header.row, columns: header.columns, ratePercentHeader: !!header.percent.rate, rows, weightLabel: this.weightLabel(header) };
+  }
+
+  /** The budget's points printed in the funds block's label or its header (only where no column holds them). */
+  private weightLabel(header: { row: number; columns: Partial<Record<FundsColumn, number>> }): Place | null {
+    if (header.columns.weight !== undefined) return null;
+    for (let r = Math.max(this.regionTop, header.row - 1); r <= header.row; r++) {
+      for (const l of this.labelsAt(r)) {
+        if (pointsInLabel(l.text) === null) continue;
+        const key = l.funds?.key;
+        if (key === 'score' || key === 'rate' || FUNDS_BLOCK_LABELS.some((w) => l.text.includes(w))) return this.place(r, l.col);
+      }
+    }
+    return null;
   }
 
   /** The column of a `kind` row label left of `beforeCol` on this row, if there is one. */

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import type { Cell, GridView } from '../grid';
 import { toA1 } from '../grid';
-import { inlineGrade, placeAt } from '../locate/tables';
+import { inlineGrade, placeAt, pointsInLabel } from '../locate/tables';
 import type { IndicatorColumns, LocatedIndicator, LocatedTable, Place } from '../locate/tables';
 import { squash, tidy } from '../text';
 import { FUNDS_PART_ROWS } from '../locate/vocabulary';
@@ -193,6 +193,12 @@ function readRate(place: Place, headerSaysPercent: boolean): EnteredRate {
   return { place, reading, empty, unreadable: !empty && reading === null };
 }
 
+/** The points printed in a label cell ("预算执行情况（10分）"). */
+function labelPoints(cell: Cell | undefined): Decimal | null {
+  const points = typeof cell?.value === 'string' ? pointsInLabel(squash(cell.value)) : null;
+  return points === null ? null : new Decimal(points);
+}
+
 function readBudget(table: LocatedTable, grid: GridView): BudgetValues | null {
   const funds = table.funds;
   if (!funds || funds.rows.total === undefined) return null;
@@ -218,7 +224,7 @@ function readBudget(table: LocatedTable, grid: GridView): BudgetValues | null {
     full,
     executed,
     exactRate: full && executed ? exactRate(executed, full) : null,
-    weight: entered(funds.columns.weight),
+    weight: funds.weightLabel ? readEntered(grid, funds.weightLabel.row, funds.weightLabel.col, labelPoints) : entered(funds.columns.weight),
     rate: ratePlace ? readRate(ratePlace, funds.ratePercentHeader) : null,
     score: entered(funds.columns.score),
     parts,
