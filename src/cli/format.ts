@@ -1,20 +1,25 @@
 /** Text and CSV renderings of a run report (JSON is the report itself). */
-import type { FileReport, Finding, Lang, RunReport, Severity, TableReport } from '../engine/report';
+import type { FileReport, Finding, Lang, ProfileChoice, RunReport, Severity, TableReport } from '../engine/report';
+import { FORMS } from '../engine';
 
 const WORDS = {
   zh: {
-    file: '文件', profile: '规则', auto: '自动选择', user: '指定', explains: '解释', table: '表', project: '项目',
+    file: '文件', profile: '规则', auto: '自动选择', user: '指定', table: '表', project: '项目',
+    explains: (p: ProfileChoice) => `解释预算执行行 ${p.budgetRowsExplained}/${p.budgetRows}，计算值 ${p.explained}/${p.checked}`,
     total: '总分', entered: '填写', computed: '核算', grade: '等级', none: '—', expected: '应为', unreadable: '无法读取',
     summary: (files: number, tables: number, c: Record<Severity, number>) => `合计：${files} 个文件，${tables} 张表；错误 ${c.error}，提示 ${c.warning}，未核 ${c.info}`,
     severity: { error: '错误', warning: '提示', info: '未核' } as Record<Severity, string>,
     noTable: '没有找到自评表',
+    office: '本单位', form: '表式',
   },
   en: {
-    file: 'File', profile: 'Profile', auto: 'automatic', user: 'chosen', explains: 'explains', table: 'Table', project: 'project',
+    file: 'File', profile: 'Profile', auto: 'automatic', user: 'chosen', table: 'Table', project: 'project',
+    explains: (p: ProfileChoice) => `explains ${p.explains}`,
     total: 'Total', entered: 'entered', computed: 'computed', grade: 'grade', none: '—', expected: 'expected', unreadable: 'unreadable',
     summary: (files: number, tables: number, c: Record<Severity, number>) => `Total: ${files} files, ${tables} tables; ${c.error} errors, ${c.warning} warnings, ${c.info} not checked`,
     severity: { error: 'error', warning: 'warning', info: 'info' } as Record<Severity, string>,
     noTable: 'no self-evaluation table found',
+    office: "the office's own", form: 'form',
   },
 };
 
@@ -29,7 +34,9 @@ function tableLines(t: TableReport, findings: Finding[], lang: Lang): string[] {
   const c = countBySeverity(findings);
   const total = t.total.score;
   const lines = [
-    `  ${w.table} ${t.sheet}!${t.anchor}  「${t.project ?? w.none}」${t.year ? ` (${t.year})` : ''}`,
+    `  ${w.table} ${t.sheet}!${t.anchor}  「${t.project ?? w.none}」${t.year ? ` (${t.year})` : ''}` +
+      ` · ${w.profile} ${t.profile.id}${t.profile.chosen === 'office' ? `（${w.office}）` : ''}` +
+      (t.form === FORMS[0].id ? '' : ` · ${w.form} ${FORMS.find((f) => f.id === t.form)?.name[lang] ?? t.form}`),
     `    ${w.total} ${w.entered} ${total?.entered ?? w.none} · ${w.computed} ${t.total.rulesTotal ?? total?.computed ?? w.none} · ${w.grade} ${t.total.grade?.entered ?? w.none}` +
       ` · ${w.severity.error} ${c.error} · ${w.severity.warning} ${c.warning} · ${w.severity.info} ${c.info}`,
   ];
@@ -54,7 +61,7 @@ export function renderText(report: RunReport, lang: Lang): string {
       continue;
     }
     const p = file.profile;
-    out.push(`${w.file} ${file.file}`, `  ${w.profile} ${p.id}（${p.chosen === 'auto' ? w.auto : w.user}，${w.explains} ${p.explains}）`);
+    out.push(`${w.file} ${file.file}`, `  ${w.profile} ${p.id}（${p.chosen === 'auto' ? w.auto : w.user}，${w.explains(p)}）`);
     if (p.suggestion) out.push(`  ? ${p.suggestion.message}`);
     for (const n of file.notices) out.push(`  ! ${n.sheet}${n.cell ? '!' + n.cell : ''}: ${n.message}`);
     for (const t of file.tables) {

@@ -6,3 +6,5 @@ export { checkWorkbook, UnknownProfileError } from './workbook';
 export type { CheckOptions } from './workbook';
 export { PROFILES, findProfile } from './rules/profiles';
 export type { Profile } from './rules/profiles';
+export { FORMS } from './locate/forms';
+export type { FormDefinition } from './locate/forms';

@@ -32,6 +32,20 @@ function plainWorkbook(file: string, rows: unknown[][]): string {
 }
 
 describe('check', () => {
+  test('a workbook of several offices: each table names the profile that scored it, in JSON and in the text report', () => {
+    const file = path.join(__dirname, '../province-fixtures/m-five-offices-per-sheet.xlsx');
+    const report = JSON.parse(capture(['check', file, '--format', 'json']).out) as RunReport;
+    const f = report.files[0];
+    if ('error' in f) throw new Error(f.error);
+    const byOffice = new Set(f.tables.filter((t) => t.profile.chosen === 'office').map((t) => t.profile.id));
+    expect(byOffice.size).toBeGreaterThanOrEqual(2);
+    expect(f.tables.every((t) => t.profile.chosen === 'office' ? t.profile.id !== f.profile.id : t.profile.id === f.profile.id)).toBe(true);
+    const text = capture(['check', file]).out;
+    expect(text).toMatch(/· 规则 \S+（本单位）/);
+    expect(text).toMatch(/解释预算执行行 \d+\/\d+，计算值 \d+\/\d+/);
+    expect(text).not.toMatch(/budget rows/);
+  });
+
   test('json is the report-format.md object, one entry per file, findings at the truth cells', () => {
     const fx = fixtures().find((f) => f.name.startsWith('mut'))!;
     const { code, out } = capture(['check', fx.file, '--format', 'json']);
