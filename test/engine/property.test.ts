@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
-import { Cell, checkWorkbook, PROFILES, SheetGrid } from '../../src/engine';
+import { Cell, checkWorkbook, PROFILES, SheetGrid, toA1 } from '../../src/engine';
 import { FormSpec, renderForm } from '../../src/engine/form';
 import { parseMeasure, readCompletion } from '../../src/engine/read/measure';
 import { cellRate, parseNumberText } from '../../src/engine/read/number';
@@ -49,7 +49,11 @@ const consistentTable = (profileId: string) =>
       executedShare: fc.integer({ min: 0, max: 11_000 }),
       weights: fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 12 }),
       targets: fc.array(fc.record({ target: fc.integer({ min: 1, max: 500 }), actual: fc.integer({ min: 0, max: 800 }), lower: fc.boolean(), unit: fc.constantFrom('%', '次', '个', '(期)', '') }), { minLength: 12, maxLength: 12 }),
-      style: fc.record({ labels: fc.constantFrom('merged', 'repeated', 'blank'), rate: fc.constantFrom('text', 'fraction', 'percent-header'), serialColumn: fc.boolean(), numbersAsText: fc.boolean() }),
+      style: fc.record({
+        labels: fc.constantFrom('merged', 'repeated', 'blank'), rate: fc.constantFrom('text', 'fraction', 'percent-header'), serialColumn: fc.boolean(), numbersAsText: fc.boolean(),
+        // The other provinces' forms (scoring-rules.md §1): split targets, 四川's words, no 项目名称 row.
+        splitTarget: fc.constantFrom(undefined, 'grouped', 'flat'), words: fc.constantFrom('national', 'sichuan'), noProjectRow: fc.boolean(),
+      }),
     })
     .map(({ full, executedShare, weights, targets, style }) => {
       const profile = PROFILES.find((p) => p.id === profileId)!;
@@ -73,17 +77,18 @@ const consistentTable = (profileId: string) =>
       };
       const f = renderForm(spec, { ...style, title: true } as Parameters<typeof renderForm>[1]);
       const sheet: SheetGrid = { name: 'S', cells: f.rows, merges: style.labels === 'merged' ? f.merges : undefined };
-      return { sheet, weightSum, totalAt: f.at.totalScore };
+      return { sheet, weightSum, totalAt: f.at.totalScore, anchor: toA1(...f.at.anchor), rows: indicators.length };
     });
 
 describe.each(PROFILES.filter((p) => p.budgetScore.rule === 'proportional').map((p) => [p.id]))('consistent tables under %s', (id) => {
   test('no error, and no finding but the weight sum when it is not 100; a total off by one point is an error', () => {
     fc.assert(
-      fc.property(consistentTable(id), ({ sheet, weightSum, totalAt }) => {
+      fc.property(consistentTable(id), ({ sheet, weightSum, totalAt, anchor, rows }) => {
         const r = checkWorkbook([sheet], { profile: id });
         const errors = r.findings.filter((f) => f.severity === 'error' && !(f.code === 'WEIGHT_SUM_NOT_100' && weightSum !== 100));
         expect(errors).toEqual([]);
-        expect(r.tables).toHaveLength(1);
+        expect(r.tables.map((t) => t.anchor)).toEqual([anchor]);
+        expect(r.tables[0].indicators).toHaveLength(rows);
         const cells = sheet.cells.map((row) => [...(row ?? [])]);
         const [tr, tc] = totalAt;
         const v = cells[tr][tc]!.value;
