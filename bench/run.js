@@ -15,14 +15,19 @@ function engineThroughput() {
   let report = checkWorkbook(sheets); // warm-up
   const runs = 10;
   let best = Infinity;
+  let bestCpu = Infinity;
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     report = checkWorkbook(sheets);
+    const cpu = process.cpuUsage(c0);
     best = Math.min(best, performance.now() - t0);
+    bestCpu = Math.min(bestCpu, (cpu.user + cpu.system) / 1000);
   }
   const rows = report.tables.reduce((s, t) => s + t.indicators.length, 0);
-  console.log(`engine: ${report.tables.length} tables, ${rows} indicator rows, ${report.findings.length} findings; best of ${runs}: ${best.toFixed(1)} ms (automatic choice among ${PROFILES.length} profiles)`);
-  console.log(`${Math.round(rows / (best / 1000))} indicator rows/s`);
+  console.log(`engine: ${report.tables.length} tables, ${rows} indicator rows, ${report.findings.length} findings; best of ${runs}: ${best.toFixed(1)} ms wall, ${bestCpu.toFixed(1)} ms CPU (automatic choice among ${PROFILES.length} profiles)`);
+  // Wall time suffers from whatever else the machine runs; CPU time of this process much less.
+  console.log(`${Math.round(rows / (best / 1000))} indicator rows/s (wall), ${Math.round(rows / (bestCpu / 1000))} indicator rows/s (CPU) — target ≥ 100,000`);
 }
 
 /** Best wall time of `runs` runs of a node command (milliseconds); `ok`: the exit codes of a successful run. */

@@ -119,6 +119,17 @@ describe('what the indicator then scores', () => {
     expect(r.steps[0]).toBe('「无投诉」读作 0次');
   });
 
+  test('a target of none (无, 零, 不发生…) against none happened, or a count', () => {
+    expect(score('无', '无安全事故', 10)).toMatchObject({ kind: 'quantitative', met: true, value: '10' });
+    expect(score('不发生安全事故', '全年未发生', 10)).toMatchObject({ kind: 'quantitative', met: true });
+    expect(score('无', '0起', 10)).toMatchObject({ kind: 'quantitative', met: true });
+    expect(score('无', '发生1起', 10)).toMatchObject({ kind: 'quantitative', met: false, value: '0' });
+  });
+
+  test('points written in a phrase: 测评得分90分以上', () => {
+    expect(phrase('测评得分90分以上')).toBe('>=90分');
+  });
+
   test('无投诉 against a higher-is-better target is not read', () => {
     expect(score('>=95%', '无投诉', 10).kind).toBe('unreadable');
   });

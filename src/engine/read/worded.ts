@@ -21,7 +21,7 @@ import type { Comparator, Measure } from './measure';
 const UNITS = [
   '个工作日', '工作日', '平方米', '人次', '批次', '户次', '件次', '小时', '分钟', '个月', '课时', '公里', '万元',
   '天', '日', '月', '年', '周', '次', '个', '人', '件', '项', '家', '份', '场', '期', '批', '户', '台', '套', '元',
-  '篇', '条', '起', '处', '所', '名', '册', '本', '部', '辆', '座', '吨', '亩', '秒', '张', '宗', '例', '位', '支', '栋', '间', '点',
+  '篇', '条', '起', '处', '所', '名', '册', '本', '部', '辆', '座', '吨', '亩', '秒', '张', '宗', '例', '位', '支', '栋', '间', '点', '分',
 ].sort((a, b) => b.length - a.length);
 
 const PERCENT_WORDS = ['(%)', '%', '百分比', '百分点'];
@@ -145,6 +145,12 @@ function readRange(s: string, unitHint: string | null): PhraseReading | null {
 
 /** 无投诉, 未发生故障, 零事故, 全年未发生, 没有发生安全事故: "none happened". */
 const ZERO = /^(?:全年|年内|本年度?|年度内|项目期内|期间|当年)?(?:未发生|未出现|没有发生|没有出现|无|零|没有)(\p{Script=Han}*)$/u;
+
+/** A target of none: 无, 零, 0 alone, or the words of "none happens" (不发生安全事故 reads as a zero target too). */
+export function zeroTarget(raw: string): boolean {
+  const s = plain(raw);
+  return s === '无' || s === '零' || readsAsZero(s) || /^(?:不发生|不出现)\p{Script=Han}*$/u.test(s);
+}
 
 /** Whether the words say that nothing of the kind happened (read as 0 of the target's unit). */
 export function readsAsZero(raw: string): boolean {

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { Computation, fmt, roundingStep, step } from '../explain';
 import { COMPLETION_BAND, Completion, Measure, parseMeasure, readCompletion } from '../read/measure';
-import { readPhrase, readsAsZero, restatesTarget } from '../read/worded';
+import { readPhrase, readsAsZero, restatesTarget, zeroTarget } from '../read/worded';
 import type { ExplanationStep } from '../report';
 import { Profile, round } from './profiles';
 
@@ -128,6 +128,10 @@ function readIndicatorOnce(targetText: string | null, actualText: string | null,
       target = phrase.measure;
       notes.push(readingStep(targetText, phrase.shown));
     }
+  }
+  if (!target && zeroTarget(targetText) && (readsAsZero(actualText) || /\d/.test(actualText))) {
+    target = { comparator: '=', value: new Decimal(0), unit: '' };
+    notes.push(readingStep(targetText, '0'));
   }
   let actual = parseMeasure(actualText, 'actual');
   if (!actual && target && readsAsZero(actualText)) {
