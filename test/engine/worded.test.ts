@@ -31,6 +31,9 @@ describe('one number inside a phrase', () => {
     ['按计划100%开展', 'target', '100%'],
     ['项目已按计划100%开展', 'actual', '100%'],
     ['培训3万人次', 'actual', '30000人次'],
+    ['全部完成，完成率100%', 'actual', '100%'],
+    ['升级改造全部完成，完成率100%', 'actual', '100%'],
+    ['区政府公报每期配送到月 60家单位，区政府季度会议材料每次会前配送到会场', 'target', '60家'],
     ['完成1个平台建设', 'target', '1个'],
   ] as const)('%s (%s) → %s', (text, role, read) => {
     expect(phrase(text, role)).toBe(read);
@@ -47,8 +50,9 @@ describe('one number inside a phrase', () => {
     '约95%', // approximation
     '1000余人',
     '满意度未达到90%', // a negation around the number
-    '区政府公报每期配送到月 60家单位，区政府季度会议材料每次会前配送到会场', // several clauses
     '2023年完成率95%',
+    '基本完成，完成率95%', // another clause judges
+    '完成率95%，满意度98%', // two clauses with numbers
     '排名前三',
   ])('%s is not read', (text) => {
     expect(readPhrase(text, 'target')).toBeNull();
@@ -73,10 +77,10 @@ describe('ranges', () => {
 });
 
 describe('"none happened"', () => {
-  test.each(['无投诉', '未发生故障', '零事故', '全年未发生', '没有发生安全事故'])('%s reads as 0', (text) => {
+  test.each(['无投诉', '未发生故障', '零事故', '全年未发生', '没有发生安全事故', '全年公文零差错', '活动中没有出现事故', '全年接待未出现任何事故'])('%s reads as 0', (text) => {
     expect(readsAsZero(text)).toBe(true);
   });
-  test.each(['无', '零', '无法完成', '无明显变化', '未完成', '投诉为零次'])('%s does not', (text) => {
+  test.each(['无', '零', '无法完成', '无明显变化', '未完成', '投诉为零次', '实现无纸化办公', '仅有零星投诉', '系统无法出现故障'])('%s does not', (text) => {
     expect(readsAsZero(text)).toBe(false);
   });
 });
@@ -90,6 +94,11 @@ describe('the target restated as done', () => {
     ['项目已通过竣工验收，并顺利投入使用', '项目顺利投入使用'],
     ['带来了经济效益，工作效率得到了提高', '带来经济效益，提高工作效率'],
     ['提高了工作效率', '提高工作效率'],
+    ['人员管理有效', '有效'],
+    ['程序公正', '公正'],
+    ['安全意识已加强', '加强'],
+    ['专业水平高', '高'],
+    ['丰富了党员业余文化生活', '丰富'],
   ])('「%s」 restates 「%s」', (actual, target) => {
     expect(restatesTarget(actual, target)).toBe(true);
   });
@@ -100,6 +109,11 @@ describe('the target restated as done', () => {
     ['前三', '排名前三'], // less than the target
     ['资金按计划到位', '资金按计划到位90%-100%'], // numbers
     ['完成1个平台', '完成1个平台'],
+    ['促进作用基本显现', '促进'],
+    ['管理机制基本健全', '健全'],
+    ['有待提升', '提升'],
+    ['水平较高', '高'],
+    ['高效', '高'], // a one-character target must end the actual
   ])('「%s」 does not restate 「%s」', (actual, target) => {
     expect(restatesTarget(actual, target)).toBe(false);
   });
@@ -124,6 +138,10 @@ describe('what the indicator then scores', () => {
     expect(score('不发生安全事故', '全年未发生', 10)).toMatchObject({ kind: 'quantitative', met: true });
     expect(score('无', '0起', 10)).toMatchObject({ kind: 'quantitative', met: true });
     expect(score('无', '发生1起', 10)).toMatchObject({ kind: 'quantitative', met: false, value: '0' });
+  });
+
+  test('words after the target\'s unit are no part of it: 3个月完成 against 4个月内', () => {
+    expect(score('4个月内', '3个月完成', 10)).toMatchObject({ kind: 'quantitative', met: true });
   });
 
   test('points written in a phrase: 测评得分90分以上', () => {

@@ -88,8 +88,17 @@ function direction(c: Comparator | null): 'up' | 'down' | null {
  * target's is ≥98%. `unitHint`: the target's unit, tried first after an actual's number.
  */
 export function readPhrase(raw: string, role: 'target' | 'actual', unitHint: string | null = null): PhraseReading | null {
-  const s = plain(raw);
-  if (!s || CLAUSES.test(s)) return null;
+  let s = plain(raw);
+  if (!s) return null;
+  if (CLAUSES.test(s)) {
+    // Several clauses: read the one that holds the number, when the others only say it was done
+    // ("全部完成，完成率100%") — never when they hold a number, a negation or a judgement.
+    const clauses = s.split(CLAUSES).filter((c) => c !== '');
+    const numbered = clauses.filter((c) => /\d/.test(c));
+    if (numbered.length !== 1) return null;
+    if (clauses.some((c) => c !== numbered[0] && (UNCERTAIN.test(c) || JUDGEMENT_WORDS.some((w) => c.includes(w))))) return null;
+    s = numbered[0];
+  }
   const numbers = s.match(/\d+(?:\.\d+)?/g) ?? [];
   if (numbers.length === 2) return readRange(s, unitHint);
   if (numbers.length !== 1) return null;
@@ -145,6 +154,9 @@ function readRange(s: string, unitHint: string | null): PhraseReading | null {
 
 /** 无投诉, 未发生故障, 零事故, 全年未发生, 没有发生安全事故: "none happened". */
 const ZERO = /^(?:全年|年内|本年度?|年度内|项目期内|期间|当年)?(?:未发生|未出现|没有发生|没有出现|无|零|没有)(\p{Script=Han}*)$/u;
+/** The same said after a subject (全年公文零差错, 活动中没有出现事故): then it must end with an event that can happen. */
+const ZERO_AFTER_SUBJECT = /^\p{Script=Han}+?(?:未发生|未出现|没有发生|没有出现|没有|无|零)(?:任何|一起|一次|一例)?(\p{Script=Han}*)$/u;
+const EVENTS = /(事故|故障|投诉|差错|错误|失误|违规|违纪|违法|返贫|污染|损失|事件|案件|延误|超支|泄密|泄露|隐患|纠纷|上访|信访|舆情|退件|中断|宕机)(?:发生|现象|情况)?$/;
 
 /** A target of none: 无, 零, 0 alone, or the words of "none happens" (不发生安全事故 reads as a zero target too). */
 export function zeroTarget(raw: string): boolean {
@@ -156,7 +168,10 @@ export function zeroTarget(raw: string): boolean {
 export function readsAsZero(raw: string): boolean {
   const s = plain(raw);
   const m = ZERO.exec(s);
-  if (!m) return false;
+  if (!m) {
+    const after = ZERO_AFTER_SUBJECT.exec(s);
+    return after !== null && EVENTS.test(after[1]) && !/零星|零散|无法/.test(s);
+  }
   const noun = m[1];
   // 无法, 无效 are no "none"; 无, 零 and 没有 need a noun (无投诉), 未发生 may stand alone.
   if (/^(法|效|明显|变化)/.test(noun)) return false;
@@ -164,7 +179,7 @@ export function readsAsZero(raw: string): boolean {
 }
 
 /** Words whose meaning is a judgement, not a statement: never read (基本完成, 较好). */
-export const JUDGEMENT_WORDS = ['基本', '较好', '较为', '一般', '尚可', '大致', '大体', '初步', '有待'];
+export const JUDGEMENT_WORDS = ['基本', '较', '一般', '尚可', '大致', '大体', '初步', '有待', '逐步'];
 
 /** Said before words of completion without changing them: 已按计划完成, 均已达标, 项目已完成. */
 export const DONE_PREFIX = /^(?:项目|本项目)?(?:已经|均已|已|均|全部|全面|顺利|如期|按时)+/;
@@ -205,11 +220,13 @@ export function restatesTarget(actual: string, target: string): boolean {
   if (/\d/.test(actual) || /\d/.test(target)) return false;
   const a = doneForm(actual);
   const t = doneForm(target);
-  if (t.length < 2 || a.length === 0) return false;
+  if (t.length === 0 || a.length === 0) return false;
   if (JUDGEMENT_WORDS.some((w) => a.includes(w) && !t.includes(w))) return false;
   if ((a.match(/不|无|非|否/g) ?? []).length !== (t.match(/不|无|非|否/g) ?? []).length) return false;
   if (a === t) return true;
-  if (t.length < 4 || a.length > t.length * 3 + 10) return false;
+  // A word of a target said of the thing done: 有效 in 人员管理有效, 加强 in 安全意识已加强, 高 ending 专业水平高.
+  if (t.length <= 3) return t.length === 1 ? a.endsWith(t) : a.includes(t);
+  if (a.length > t.length * 3 + 10) return false;
   const clauses = squash(target).split(/[,，;；、]/).map(doneForm).filter((c) => c.length > 0);
   const actualClauses = squash(actual).split(/[,，;；、]/).map(doneForm);
   return clauses.every((c) => inOrder(c, a) || actualClauses.some((x) => allWithin(c, x)));

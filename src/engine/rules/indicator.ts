@@ -134,6 +134,8 @@ function readIndicatorOnce(targetText: string | null, actualText: string | null,
     notes.push(readingStep(targetText, '0'));
   }
   let actual = parseMeasure(actualText, 'actual');
+  // "3个月完成" for a target in 个月: the words after the target's unit are no part of it.
+  if (actual && target && target.unit && actual.unit !== target.unit && actual.unit.startsWith(target.unit)) actual = null;
   if (!actual && target && readsAsZero(actualText)) {
     if (target.comparator === 'between' || direction(target) !== 'lower') {
       return unreadable(`实际完成值「${actualText}」表示未发生，但年度指标值「${targetText}」不是越低越好，未核`,
