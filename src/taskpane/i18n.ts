@@ -57,7 +57,8 @@ export interface Strings {
   actions: string;
   findingLabel: (cell: string, severity: string, message: string) => string;
   confirmFillTitle: string;
-  confirmFillBody: (count: number) => string;
+  /** `hostUndo`: Excel's Ctrl+Z undoes the fill (ExcelApi 1.20), else 撤销填入 does. */
+  confirmFillBody: (count: number, hostUndo: boolean) => string;
   fillLine: (place: string, from: string, to: string) => string;
   formulaReplaced: string;
   confirm: string;
@@ -69,7 +70,7 @@ export interface Strings {
     checked: (tables: number, findings: number) => string;
     noTables: string;
     cleared: (cells: number) => string;
-    filled: (cells: number) => string;
+    filled: (cells: number, hostUndo: boolean) => string;
     undone: (cells: number) => string;
     exported: (sheet: string) => string;
     inserted: (sheet: string) => string;
@@ -135,7 +136,7 @@ const zh: Strings = {
   actions: '操作',
   findingLabel: (cell, severity, message) => `${cell}，${severity}：${message}`,
   confirmFillTitle: '填入计算值？',
-  confirmFillBody: (count) => `以下 ${count} 个单元格将改写为计算值。可用“撤销填入”恢复原内容。`,
+  confirmFillBody: (count, hostUndo) => `以下 ${count} 个单元格将改写为计算值。${hostUndo ? '可在 Excel 中按 Ctrl+Z 一次撤销。' : '可用“撤销填入”恢复原内容。'}`,
   fillLine: (place, from, to) => `${place}：${from} → ${to}`,
   formulaReplaced: '（原为公式，将被替换）',
   confirm: '填入',
@@ -147,7 +148,7 @@ const zh: Strings = {
     checked: (tables, findings) => `已核 ${tables} 张自评表，发现 ${findings} 个问题。`,
     noTables: '没有找到绩效自评表（需要“项目名称”“得分”等表头）。',
     cleared: (cells) => `已清除 ${cells} 个单元格的标记。`,
-    filled: (cells) => `已填入 ${cells} 个计算值。`,
+    filled: (cells, hostUndo) => `已填入 ${cells} 个计算值。${hostUndo ? '按 Ctrl+Z 可撤销。' : ''}`,
     undone: (cells) => `已恢复 ${cells} 个单元格的原内容。`,
     exported: (sheet) => `核分结果已导出到工作表“${sheet}”。`,
     inserted: (sheet) => `已插入示例工作表“${sheet}”。`,
@@ -213,8 +214,8 @@ const en: Strings = {
   actions: 'Actions',
   findingLabel: (cell, severity, message) => `${cell}, ${severity}: ${message}`,
   confirmFillTitle: 'Fill computed values?',
-  confirmFillBody: (count) =>
-    `${count === 1 ? 'This cell' : `These ${count} cells`} will be overwritten with the computed value. "Undo fill" restores the previous contents.`,
+  confirmFillBody: (count, hostUndo) =>
+    `${count === 1 ? 'This cell' : `These ${count} cells`} will be overwritten with the computed value. ${hostUndo ? 'Ctrl+Z in Excel undoes it in one step.' : '"Undo fill" restores the previous contents.'}`,
   fillLine: (place, from, to) => `${place}: ${from} → ${to}`,
   formulaReplaced: ' (a formula, which will be replaced)',
   confirm: 'Fill',
@@ -227,7 +228,7 @@ const en: Strings = {
       `Checked ${tables} table${tables === 1 ? '' : 's'}, ${findings} finding${findings === 1 ? '' : 's'}.`,
     noTables: 'No self-evaluation table found (it needs headers such as 项目名称 and 得分).',
     cleared: (cells) => `Cleared the marks on ${cells} cell${cells === 1 ? '' : 's'}.`,
-    filled: (cells) => `Filled ${cells} computed value${cells === 1 ? '' : 's'}.`,
+    filled: (cells, hostUndo) => `Filled ${cells} computed value${cells === 1 ? '' : 's'}.${hostUndo ? ' Ctrl+Z undoes it.' : ''}`,
     undone: (cells) => `Restored ${cells} cell${cells === 1 ? '' : 's'}.`,
     exported: (sheet) => `Results exported to the sheet "${sheet}".`,
     inserted: (sheet) => `Inserted the sample sheet "${sheet}".`,

@@ -93,7 +93,7 @@ describe('PaneService', () => {
     if (!total) throw new Error('H21 not reported as an error');
 
     await service.fill(errors);
-    expect(state().outcome).toEqual({ kind: 'filled', cells: new Set(errors.map((f) => f.cell)).size });
+    expect(state().outcome).toEqual({ kind: 'filled', cells: new Set(errors.map((f) => f.cell)).size, hostUndo: false });
     expect(standIn.state.cell(SHEET, 'H21').value).toBe(Number(total.expected));
     expect(state().findings.find((f) => f.cell === 'H21' && f.severity === 'error')).toBeUndefined();
     expect(state().canUndo).toBe(true);

@@ -80,6 +80,7 @@ export function App(props: { service: PaneService; lang: Lang }) {
         hasReport={state.report !== null}
         errorsToFill={errorsToFill.length}
         canUndo={state.canUndo}
+        hostUndo={state.hostUndo}
         onFillAll={() => askFill(errorsToFill)}
         onUndo={() => service.undoFill()}
         onExport={() => service.exportResults()}
@@ -103,6 +104,7 @@ export function App(props: { service: PaneService; lang: Lang }) {
       <ConfirmFillDialog
         open={fillRequest.open}
         items={service.planFill(fillRequest.findings)}
+        hostUndo={state.hostUndo}
         onConfirm={() => {
           closeFill();
           void service.fill(fillRequest.findings);

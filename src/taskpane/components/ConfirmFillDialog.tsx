@@ -10,7 +10,7 @@ const useStyles = makeStyles({
 });
 
 /** Asks before overwriting cells with computed values, listing every cell and what it gets. */
-export function ConfirmFillDialog(props: { open: boolean; items: readonly FillItem[]; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmFillDialog(props: { open: boolean; items: readonly FillItem[]; hostUndo: boolean; onConfirm: () => void; onCancel: () => void }) {
   const t = useStrings();
   const styles = useStyles();
   return (
@@ -19,7 +19,7 @@ export function ConfirmFillDialog(props: { open: boolean; items: readonly FillIt
         <DialogBody>
           <DialogTitle>{t.confirmFillTitle}</DialogTitle>
           <DialogContent>
-            <p>{t.confirmFillBody(props.items.length)}</p>
+            <p>{t.confirmFillBody(props.items.length, props.hostUndo)}</p>
             <ul className={styles.list}>
               {props.items.map(({ finding, replacesFormula }) => (
                 <li key={`${finding.sheet}!${finding.cell}`} className={styles.item}>

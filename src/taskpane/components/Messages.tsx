@@ -18,7 +18,7 @@ function outcomeText(t: Strings, outcome: Outcome): { intent: MessageBarIntent; 
     case 'cleared':
       return { intent: 'success', text: t.done.cleared(outcome.cells) };
     case 'filled':
-      return { intent: 'success', text: t.done.filled(outcome.cells) };
+      return { intent: 'success', text: t.done.filled(outcome.cells, outcome.hostUndo) };
     case 'undone':
       return { intent: 'success', text: t.done.undone(outcome.cells) };
     case 'exported':
