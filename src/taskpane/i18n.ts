@@ -11,7 +11,13 @@ export interface Strings {
   scopeAll: string;
   profile: string;
   profileAuto: string;
-  profileChosen: (name: string, explained: number, checked: number) => string;
+  /** The automatic choice, with the report's counts (never its English `explains`). */
+  profileChosen: (name: string, counts: { budgetRowsExplained: number; budgetRows: number; explained: number; checked: number }) => string;
+  /** A profile never chosen automatically that would explain more budget rows. */
+  profileSuggestion: (name: string) => string;
+  /** Which profile scored a table, and who chose it. */
+  tableProfile: (name: string, chosenBy: string) => string;
+  profileChosenBy: Record<'auto' | 'user' | 'office', string>;
   check: string;
   checking: string;
   progress: (done: number, total: number) => string;
@@ -81,6 +87,8 @@ export interface Strings {
     sync: string;
     notInExcel: string;
     other: string;
+    /** The worksheet an error concerns. */
+    onSheet: (sheet: string) => string;
   };
 }
 
@@ -92,7 +100,10 @@ const zh: Strings = {
   scopeAll: '全部工作表',
   profile: '评分规则',
   profileAuto: '自动识别',
-  profileChosen: (name, explained, checked) => `自动选用：${name}（与 ${explained}/${checked} 个填报值相符）。`,
+  profileChosen: (name, c) => `自动选用：${name}（预算执行 ${c.budgetRowsExplained}/${c.budgetRows} 行、全部计算值 ${c.explained}/${c.checked} 个与填报值相符）。`,
+  profileSuggestion: (name) => `规则“${name}”能解释更多预算执行行，但不会自动选用；若本单位按此规则计分，请手动选择。`,
+  tableProfile: (name, chosenBy) => `评分规则：${name}（${chosenBy}）`,
+  profileChosenBy: { auto: '自动识别', user: '手动选择', office: '本单位规则' },
   check: '核分',
   checking: '正在核分…',
   progress: (done, total) => `已读取 ${done}/${total} 个工作表`,
@@ -159,6 +170,7 @@ const zh: Strings = {
     sync: 'Excel 未能完成操作：',
     notInExcel: '请在 Excel 中打开本加载项。',
     other: '操作失败：',
+    onSheet: (sheet) => `工作表“${sheet}”`,
   },
 };
 
@@ -170,7 +182,11 @@ const en: Strings = {
   scopeAll: 'All sheets',
   profile: 'Scoring rules',
   profileAuto: 'Automatic',
-  profileChosen: (name, explained, checked) => `Chosen: ${name} (agrees with ${explained} of ${checked} entered values).`,
+  profileChosen: (name, c) =>
+    `Chosen: ${name} (agrees with ${c.budgetRowsExplained} of ${c.budgetRows} budget rows, ${c.explained} of ${c.checked} computed values).`,
+  profileSuggestion: (name) => `The profile "${name}" explains more budget rows but is never chosen automatically; if the office scores that way, pick it by hand.`,
+  tableProfile: (name, chosenBy) => `Rules: ${name} (${chosenBy})`,
+  profileChosenBy: { auto: 'automatic', user: 'picked by hand', office: "the office's rules" },
   check: 'Check',
   checking: 'Checking…',
   progress: (done, total) => `Read ${done} of ${total} sheets`,
@@ -239,6 +255,7 @@ const en: Strings = {
     sync: 'Excel could not complete the operation: ',
     notInExcel: 'Open this add-in in Excel.',
     other: 'The operation failed: ',
+    onSheet: (sheet) => `Worksheet "${sheet}"`,
   },
 };
 

@@ -12,7 +12,7 @@ import { GridView, fromA1, type SheetGrid } from '../engine/grid';
 import { marksFromFindings } from '../engine/marks';
 import type { Finding, Lang, WorkbookReport } from '../engine/report';
 import { sampleSheet } from '../engine/sample';
-import { officeErrorCode } from '../office/adapter-error';
+import { ExcelAdapterError, officeErrorCode } from '../office/adapter-error';
 import type { CellEdit, ExcelAdapter, ExportRow, PreviousContent, Scope } from '../office/types';
 import { valueForCell } from './cell-value';
 import { STRINGS } from './i18n';
@@ -32,7 +32,12 @@ export type PaneErrorKind = 'protected' | 'missingApi' | 'sync' | 'other';
 
 export interface PaneError {
   kind: PaneErrorKind;
+  /** The adapter's message (English: for the English pane and the logs). */
   detail: string;
+  /** The worksheet concerned, if any. */
+  sheet: string | null;
+  /** What Excel itself said (in Excel's language) and its error code, when the error came from Excel. */
+  hostDetail: string | null;
 }
 
 export interface PaneState {
@@ -90,9 +95,14 @@ export function isFillable(f: Finding): boolean {
 export function toPaneError(error: unknown): PaneError {
   const code = officeErrorCode(error);
   const detail = error instanceof Error ? error.message : String(error);
-  if (code === 'AccessDenied') return { kind: 'protected', detail };
-  if (code === 'ApiNotFound') return { kind: 'missingApi', detail };
-  return { kind: code === null ? 'other' : 'sync', detail };
+  const adapterError = error instanceof ExcelAdapterError ? error : null;
+  const cause = adapterError?.cause;
+  const causeCode = officeErrorCode(cause);
+  const hostDetail = cause instanceof Error ? `${cause.message}${causeCode ? ` (${causeCode})` : ''}` : null;
+  const base = { detail, sheet: adapterError?.sheet ?? null, hostDetail };
+  if (code === 'AccessDenied') return { kind: 'protected', ...base };
+  if (code === 'ApiNotFound') return { kind: 'missingApi', ...base };
+  return { kind: code === null ? 'other' : 'sync', ...base };
 }
 
 export class PaneService {

@@ -285,14 +285,30 @@ class Book {
     this.undoStack.push({ by, before: this.copyState() });
   }
 
-  /** Ctrl+Z: the workbook as before the last undo step; false when there is none. */
+  /**
+   * Ctrl+Z: the workbook as before the last undo step (false when there is none). Sheets whose
+   * cells change get a change event, as the user's own (triggerSource "Unknown").
+   */
   undo(): boolean {
     const step = this.undoStack.pop();
     if (!step) return false;
+    const changed = step.before.sheets.filter((before) => {
+      const now = this.sheetById(before.id);
+      return now !== null && JSON.stringify([...now.cells]) !== JSON.stringify([...before.cells]);
+    });
     this.sheets.splice(0, this.sheets.length, ...step.before.sheets);
     this.activeId = this.sheets.some((s) => s.id === step.before.activeId) ? step.before.activeId : this.sheets[0].id;
     this.settings.clear();
     for (const [k, v] of step.before.settings) this.settings.set(k, v);
+    this.userEditing = true;
+    for (const sheet of changed) {
+      const keys = [...sheet.cells.keys()];
+      const rows = keys.map((k) => Math.floor(k / 16384));
+      const cols = keys.map((k) => k % 16384);
+      if (keys.length > 0) this.queueEvent(sheet, { r0: Math.min(...rows), c0: Math.min(...cols), r1: Math.max(...rows), c1: Math.max(...cols) });
+    }
+    this.userEditing = false;
+    this.deliverEvents();
     return true;
   }
 
@@ -396,7 +412,7 @@ class Book {
     for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) apply(area.r0 + i, area.c0 + j, grid ? grid[i][j] : input);
   }
 
-  private queueEvent(sheet: SheetState, area: Area): void {
+  queueEvent(sheet: SheetState, area: Area): void {
     if (sheet.handlers.size === 0) return;
     this.pendingEvents.push({
       sheet,
