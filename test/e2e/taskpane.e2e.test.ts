@@ -173,6 +173,8 @@ const withoutIds = (value: unknown) => JSON.parse(JSON.stringify(value), (key, v
  * at the body's edges), which pass focus on at once and are hidden from screen readers on purpose.
  */
 async function accessibilityProblems(page: Page, state: string): Promise<string[]> {
+  // Colours are only final once transitions end (a dialog fading in has low contrast for a moment).
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished)));
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('[data-tabster-dummy]').analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
