@@ -5,12 +5,20 @@
  *   npm start            sideloads manifest.xml with office-addin-debugging, fetched by npx:
  *                        needs the npm registry and a desktop Excel, so it cannot run on the
  *                        CI and build machines (they have neither)
+ *
+ * Cloud: `npm run build -- --env cloud=china` (or OFFICE_CLOUD=china) builds for tenants of
+ * Microsoft 365 operated by 21Vianet, whose Office loads office.js from its own CDN; the
+ * Content-Security-Policy allows that origin instead of the global one. Default: global.
  */
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
-const OFFICE_JS = 'https://appsforoffice.microsoft.com';
+/** Where office.js comes from, per cloud (Microsoft's documented CDNs). */
+const OFFICE_JS = {
+  global: { origin: 'https://appsforoffice.microsoft.com', path: '/lib/1/hosted/office.js' },
+  china: { origin: 'https://appsforoffice.cdn.partner.office365.cn', path: '/appsforoffice/lib/1/hosted/office.js' },
+};
 const DEV_PORT = 3000;
 /** SHA-256 of the empty string. */
 const EMPTY_STYLE_HASH = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
@@ -21,11 +29,11 @@ const EMPTY_STYLE_HASH = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
  * (insertRule), which CSP allows: the hash is that of the empty string, so no inline style
  * text is allowed. The dev server adds its live-reload socket.
  */
-function contentSecurityPolicy(dev) {
-  const connect = dev ? `'self' wss://localhost:${DEV_PORT} ${OFFICE_JS}` : OFFICE_JS;
+function contentSecurityPolicy(dev, officeJs) {
+  const connect = dev ? `'self' wss://localhost:${DEV_PORT} ${officeJs.origin}` : officeJs.origin;
   return [
     "default-src 'none'",
-    `script-src 'self' ${OFFICE_JS}`,
+    `script-src 'self' ${officeJs.origin}`,
     `style-src 'self' '${EMPTY_STYLE_HASH}'`,
     "img-src 'self' data:",
     "font-src 'self' data:",
@@ -36,13 +44,20 @@ function contentSecurityPolicy(dev) {
   ].join('; ');
 }
 
-function page(name, dev) {
+function page(name, dev, officeJs) {
   return new HtmlWebpackPlugin({
     template: `src/${name}/${name}.html`,
     filename: `${name}.html`,
     chunks: [name],
-    csp: contentSecurityPolicy(dev),
+    csp: contentSecurityPolicy(dev, officeJs),
+    officeJs: officeJs.origin + officeJs.path,
   });
+}
+
+function officeJsFor(env) {
+  const cloud = env.cloud ?? process.env.OFFICE_CLOUD ?? 'global';
+  if (!(cloud in OFFICE_JS)) throw new Error(`Unknown cloud "${cloud}" (--env cloud=… or OFFICE_CLOUD): use ${Object.keys(OFFICE_JS).join(' or ')}`);
+  return OFFICE_JS[cloud];
 }
 
 async function devServer() {
@@ -59,6 +74,7 @@ async function devServer() {
 
 module.exports = async (env, argv) => {
   const dev = argv.mode !== 'production';
+  const officeJs = officeJsFor(env);
   return {
     mode: dev ? 'development' : 'production',
     // 'eval' source maps would need 'unsafe-eval'; production ships none.
@@ -87,8 +103,8 @@ module.exports = async (env, argv) => {
       ],
     },
     plugins: [
-      page('taskpane', dev),
-      page('commands', dev),
+      page('taskpane', dev, officeJs),
+      page('commands', dev, officeJs),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets', noErrorOnMissing: true },

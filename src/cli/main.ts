@@ -8,7 +8,6 @@ import { readWorkbook, UnreadableWorkbookError } from '../xlsx/read';
 import { Command, parseArgs, USAGE, UsageError } from './args';
 import { fileHasErrors, renderCsv, renderText } from './format';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const VERSION: string = require('../../package.json').version;
 
 export const EXIT = { ok: 0, errorsFound: 1, usage: 2 } as const;

@@ -91,7 +91,7 @@ class TableScorer {
     const t = this.values.table;
     const budget = this.checkBudget();
     const indicators = this.values.indicators.map((ind) => this.checkIndicator(ind));
-    const total = this.checkTotals(budget, indicators);
+    const total = this.checkTotals();
     if (isBlankForm(this.values)) {
       // A template not filled in yet (分值 may be printed, no score is): nothing is wrong with it.
       this.findings.length = 0;
@@ -362,7 +362,7 @@ class TableScorer {
 
   // ---- 总分与等级 -----------------------------------------------------------------------
 
-  private checkTotals(budget: TableReport['budget'], indicators: IndicatorReport[]): TableReport['total'] {
+  private checkTotals(): TableReport['total'] {
     const v = this.values;
     const b = v.budget;
     const total: TableReport['total'] = { weight: null, score: null, grade: null };

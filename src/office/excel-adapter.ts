@@ -44,11 +44,13 @@ export interface AdapterOptions {
  */
 export const READ_BUDGET = { blockCells: 20_000, syncCells: 60_000 };
 
-/** Requirement sets of the optional features (the manifest requires ExcelApi 1.7). */
-const REQUIREMENT = {
+/** ExcelApi versions of the optional features (the manifest requires 1.7), as HostCapabilities documents them. */
+export const REQUIREMENT = {
   notes: '1.18',
   conditionalFormats: '1.6',
   changeEvents: '1.7',
+  eventSources: '1.14',
+  undoGroups: '1.20',
 } as const satisfies Record<keyof HostCapabilities, string>;
 
 export const NOTE_MARKER = '【selfeval】';
@@ -81,6 +83,8 @@ class OfficeJsAdapter implements ExcelAdapter {
   private readonly lang: 'zh' | 'en';
   private readonly budget: typeof READ_BUDGET;
   private readonly echoes = new Echoes();
+  /** The context of the action under way (see `action`): every batch in it joins that Excel.run. */
+  private current: Excel.RequestContext | null = null;
 
   constructor(
     private readonly run: typeof Excel.run,
@@ -98,12 +102,37 @@ class OfficeJsAdapter implements ExcelAdapter {
       notes: supported(REQUIREMENT.notes),
       conditionalFormats: supported(REQUIREMENT.conditionalFormats),
       changeEvents: supported(REQUIREMENT.changeEvents),
+      eventSources: supported(REQUIREMENT.eventSources),
+      undoGroups: supported(REQUIREMENT.undoGroups),
     };
+  }
+
+  /**
+   * Runs `steps` (any adapter calls) in one Excel.run, so that with ExcelApi 1.20 everything
+   * they write is one undo group: Ctrl+Z in Excel undoes exactly this action. Calls made
+   * while an action runs join its context; an action inside an action is part of the outer one.
+   */
+  async action<T>(steps: () => Promise<T>): Promise<T> {
+    if (this.current) return steps();
+    const body = async (ctx: Excel.RequestContext) => {
+      this.current = ctx;
+      try {
+        return await steps();
+      } finally {
+        this.current = null;
+      }
+    };
+    return this.capabilities().undoGroups ? this.run({ mergeUndoGroup: true }, body) : this.run(body);
+  }
+
+  /** A batch in the action under way, or in an Excel.run of its own. */
+  private batch<T>(steps: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return this.current ? steps(this.current) : this.run(steps);
   }
 
   /** Before ExcelApi 1.14, change events do not say they came from the add-in's own write. */
   private expectEchoes(cells: readonly { sheet: string; cell: string }[]): void {
-    if (!this.isSetSupported('ExcelApi', '1.14')) this.echoes.expect(cells);
+    if (!this.capabilities().eventSources) this.echoes.expect(cells);
   }
 
   private require(capability: keyof HostCapabilities, feature: string): void {
@@ -112,7 +141,7 @@ class OfficeJsAdapter implements ExcelAdapter {
 
   async sheetNames(): Promise<{ names: string[]; active: string }> {
     try {
-      return await this.run(async (ctx) => {
+      return await this.batch(async (ctx) => {
         const sheets = ctx.workbook.worksheets.load('items/name');
         const active = ctx.workbook.worksheets.getActiveWorksheet().load('name');
         await ctx.sync();
@@ -125,7 +154,7 @@ class OfficeJsAdapter implements ExcelAdapter {
 
   async readSheets(scope: Scope, onProgress?: (done: number, total: number) => void): Promise<SheetGrid[]> {
     try {
-      return await this.run(async (ctx) => {
+      return await this.batch(async (ctx) => {
         const all = ctx.workbook.worksheets.load('items/name');
         const active = ctx.workbook.worksheets.getActiveWorksheet().load('name');
         await ctx.sync();
@@ -189,7 +218,7 @@ class OfficeJsAdapter implements ExcelAdapter {
     const withNotes = this.capabilities().notes;
     let writing = false;
     try {
-      await this.run(async (ctx) => {
+      await this.batch(async (ctx) => {
         const inventory = queueInventory(ctx);
         const record = queueMarkRecord(ctx);
         await ctx.sync();
@@ -211,7 +240,7 @@ class OfficeJsAdapter implements ExcelAdapter {
         // write that fails midway.
         writeMarkRecord(ctx, cells, record.exists());
         const ws = sheetCache(ctx);
-        for (const [sheet, cell] of cells) unmark(ws(sheet), cell, found.get(refKey(sheet, cell)), !markedKeys.has(refKey(sheet, cell)));
+        for (const [sheet, cell] of cells) unmark(ws(sheet), cell, found.get(refKey(sheet, cell)), withNotes && !markedKeys.has(refKey(sheet, cell)));
         for (const mark of marks) {
           const format = ws(mark.sheet).getRange(mark.cell).conditionalFormats.add('Custom');
           format.custom.rule.formula = MARK_RULE;
@@ -234,7 +263,7 @@ class OfficeJsAdapter implements ExcelAdapter {
   async clearMarks(): Promise<number> {
     const withNotes = this.capabilities().notes;
     try {
-      return await this.run(async (ctx) => {
+      return await this.batch(async (ctx) => {
         const inventory = queueInventory(ctx);
         const record = queueMarkRecord(ctx);
         await ctx.sync();
@@ -247,7 +276,7 @@ class OfficeJsAdapter implements ExcelAdapter {
         const marked = owned(cells, found);
         for (const [sheet] of marked) if (sheets.isProtected(sheet)) throw protectedSheet(sheets.name(sheet), 'remove its marks');
         const ws = sheetCache(ctx);
-        for (const [sheet, cell] of marked) unmark(ws(sheet), cell, found.get(refKey(sheet, cell)), true);
+        for (const [sheet, cell] of marked) unmark(ws(sheet), cell, found.get(refKey(sheet, cell)), withNotes);
         writeMarkRecord(ctx, [], true);
         await ctx.sync();
         return marked.length;
@@ -314,7 +343,7 @@ class OfficeJsAdapter implements ExcelAdapter {
 
   async exportFindings(rows: ExportRow[]): Promise<string> {
     try {
-      return await this.run(async (ctx) => {
+      return await this.batch(async (ctx) => {
         const { ws, name } = await addSheet(ctx, EXPORT_SHEET[this.lang]);
         const headers = EXPORT_HEADERS[this.lang];
         const table = [headers, ...rows.map((r) => [r.sheet, r.cell, r.severity, r.code, r.entered, r.expected, r.message])];
@@ -337,7 +366,7 @@ class OfficeJsAdapter implements ExcelAdapter {
 
   async insertSheet(baseName: string, grid: SheetGrid): Promise<string> {
     try {
-      return await this.run(async (ctx) => {
+      return await this.batch(async (ctx) => {
         const { ws, name } = await addSheet(ctx, baseName);
         const height = grid.cells.length;
         const width = Math.max(0, ...grid.cells.map((row) => row?.length ?? 0));
@@ -368,7 +397,7 @@ class OfficeJsAdapter implements ExcelAdapter {
     this.require('changeEvents', 'Re-checking after edits');
     let subscriptions: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[];
     try {
-      subscriptions = await this.run(async (ctx) => {
+      subscriptions = await this.batch(async (ctx) => {
         const sheets = ctx.workbook.worksheets.load('items/name');
         await ctx.sync();
         const added = sheets.items.map((ws) => ws.onChanged.add((event) => this.changed(event, handler)));
@@ -387,9 +416,10 @@ class OfficeJsAdapter implements ExcelAdapter {
   }
 
   private async changed(event: Excel.WorksheetChangedEventArgs, handler: (sheet: string, address: string) => void): Promise<void> {
-    if (event.triggerSource === 'ThisLocalAddin') return; // ExcelApi 1.14+: the add-in's own write
+    if (this.capabilities().eventSources && event.triggerSource === 'ThisLocalAddin') return; // the add-in's own write
     let sheet: string;
     try {
+      // Its own Excel.run: an event may come while an action runs.
       sheet = await this.run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(event.worksheetId).load('name');
         await ctx.sync();
@@ -405,7 +435,7 @@ class OfficeJsAdapter implements ExcelAdapter {
   /** Runs a batch on these sheets; a missing sheet or a refusal becomes a clear error. */
   private async withSheets<T>(sheets: string[], action: string, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
     try {
-      return await this.run(batch);
+      return await this.batch(batch);
     } catch (error) {
       if (officeErrorCode(error) === 'ItemNotFound') {
         const { names } = await this.sheetNames();
@@ -508,13 +538,13 @@ function queueInspection(ctx: Excel.RequestContext, cells: readonly CellRef[], w
         {
           formats: formats.items.filter((f) => f.type === 'Custom' && sameFormula(f.customOrNullObject.rule.formula, MARK_RULE)).map((f) => f.id),
           // The add-in writes the marker first; `includes` still knows the note should a host prepend an author line.
-          note: !note || note.isNullObject ? null : { ours: note.content.includes(NOTE_MARKER) },
+          note: !withNotes || !note || note.isNullObject ? null : { ours: note.content.includes(NOTE_MARKER) },
         },
       ]),
     );
 }
 
-/** Deletes the add-in's conditional formats on the cell, and its note when `withNote`. */
+/** Deletes the add-in's conditional formats on the cell, and its note when `withNote` (notes supported, and wanted). */
 function unmark(ws: Excel.Worksheet, cell: string, here: Inspected | undefined, withNote: boolean): void {
   for (const id of here?.formats ?? []) ws.getRange(cell).conditionalFormats.getItem(id).delete();
   if (withNote && here?.note?.ours) ws.notes.getItem(cell).delete();

@@ -8,13 +8,22 @@ import type { Mark } from '../engine/marks';
 
 export type Scope = 'active' | 'all';
 
+/**
+ * What the host supports beyond the manifest's minimum (ExcelApi 1.7). Each member names its
+ * requirement set as office-js does (`[Api set: …]`): test/manifest/requirement-sets.test.ts
+ * reads it, so a use of a newer API behind `capabilities().x` counts as checked.
+ */
 export interface HostCapabilities {
-  /** ExcelApi 1.18: cell notes. Without it explanations live in the pane only. */
+  /** Cell notes; without them explanations live in the pane only. [Api set: ExcelApi 1.18] */
   notes: boolean;
-  /** Conditional formats the add-in can own and delete (ExcelApi 1.6). */
+  /** Conditional formats the add-in can own and delete. [Api set: ExcelApi 1.6] */
   conditionalFormats: boolean;
-  /** Worksheet/table change events for the debounced re-check (ExcelApi 1.7). */
+  /** Worksheet change events for the debounced re-check. [Api set: ExcelApi 1.7] */
   changeEvents: boolean;
+  /** Change events say which came from the add-in's own writes (triggerSource). [Api set: ExcelApi 1.14] */
+  eventSources: boolean;
+  /** One undo group per add-in action (Excel.run's mergeUndoGroup); before it, 撤销填入 only. [Api set: ExcelApi 1.20] */
+  undoGroups: boolean;
 }
 
 export interface CellEdit {
@@ -44,6 +53,11 @@ export interface ExportRow {
 
 export interface ExcelAdapter {
   capabilities(): HostCapabilities;
+  /**
+   * Runs `steps` — calls of this adapter — as one user action: where the host supports it
+   * (`undoGroups`), everything they write is one step of the host's own undo.
+   */
+  action<T>(steps: () => Promise<T>): Promise<T>;
   /** Names of the workbook's worksheets and the active one. */
   sheetNames(): Promise<{ names: string[]; active: string }>;
   /** Read sheets into engine grids with a fixed number of syncs, whatever the sheet count. */

@@ -11,7 +11,13 @@ export interface Strings {
   scopeAll: string;
   profile: string;
   profileAuto: string;
-  profileChosen: (name: string, explained: number, checked: number) => string;
+  /** The automatic choice, with the report's counts (never its English `explains`). */
+  profileChosen: (name: string, counts: { budgetRowsExplained: number; budgetRows: number; explained: number; checked: number }) => string;
+  /** A profile never chosen automatically that would explain more budget rows. */
+  profileSuggestion: (name: string) => string;
+  /** Which profile scored a table, and who chose it. */
+  tableProfile: (name: string, chosenBy: string) => string;
+  profileChosenBy: Record<'auto' | 'user' | 'office', string>;
   check: string;
   checking: string;
   progress: (done: number, total: number) => string;
@@ -57,7 +63,8 @@ export interface Strings {
   actions: string;
   findingLabel: (cell: string, severity: string, message: string) => string;
   confirmFillTitle: string;
-  confirmFillBody: (count: number) => string;
+  /** `hostUndo`: Excel's Ctrl+Z undoes the fill (ExcelApi 1.20), else 撤销填入 does. */
+  confirmFillBody: (count: number, hostUndo: boolean) => string;
   fillLine: (place: string, from: string, to: string) => string;
   formulaReplaced: string;
   confirm: string;
@@ -69,7 +76,7 @@ export interface Strings {
     checked: (tables: number, findings: number) => string;
     noTables: string;
     cleared: (cells: number) => string;
-    filled: (cells: number) => string;
+    filled: (cells: number, hostUndo: boolean) => string;
     undone: (cells: number) => string;
     exported: (sheet: string) => string;
     inserted: (sheet: string) => string;
@@ -80,6 +87,8 @@ export interface Strings {
     sync: string;
     notInExcel: string;
     other: string;
+    /** The worksheet an error concerns. */
+    onSheet: (sheet: string) => string;
   };
 }
 
@@ -91,7 +100,10 @@ const zh: Strings = {
   scopeAll: '全部工作表',
   profile: '评分规则',
   profileAuto: '自动识别',
-  profileChosen: (name, explained, checked) => `自动选用：${name}（与 ${explained}/${checked} 个填报值相符）。`,
+  profileChosen: (name, c) => `自动选用：${name}（预算执行 ${c.budgetRowsExplained}/${c.budgetRows} 行、全部计算值 ${c.explained}/${c.checked} 个与填报值相符）。`,
+  profileSuggestion: (name) => `规则“${name}”能解释更多预算执行行，但不会自动选用；若本单位按此规则计分，请手动选择。`,
+  tableProfile: (name, chosenBy) => `评分规则：${name}（${chosenBy}）`,
+  profileChosenBy: { auto: '自动识别', user: '手动选择', office: '本单位规则' },
   check: '核分',
   checking: '正在核分…',
   progress: (done, total) => `已读取 ${done}/${total} 个工作表`,
@@ -135,7 +147,7 @@ const zh: Strings = {
   actions: '操作',
   findingLabel: (cell, severity, message) => `${cell}，${severity}：${message}`,
   confirmFillTitle: '填入计算值？',
-  confirmFillBody: (count) => `以下 ${count} 个单元格将改写为计算值。可用“撤销填入”恢复原内容。`,
+  confirmFillBody: (count, hostUndo) => `以下 ${count} 个单元格将改写为计算值。${hostUndo ? '可在 Excel 中按 Ctrl+Z 一次撤销。' : '可用“撤销填入”恢复原内容。'}`,
   fillLine: (place, from, to) => `${place}：${from} → ${to}`,
   formulaReplaced: '（原为公式，将被替换）',
   confirm: '填入',
@@ -147,7 +159,7 @@ const zh: Strings = {
     checked: (tables, findings) => `已核 ${tables} 张自评表，发现 ${findings} 个问题。`,
     noTables: '没有找到绩效自评表（需要“项目名称”“得分”等表头）。',
     cleared: (cells) => `已清除 ${cells} 个单元格的标记。`,
-    filled: (cells) => `已填入 ${cells} 个计算值。`,
+    filled: (cells, hostUndo) => `已填入 ${cells} 个计算值。${hostUndo ? '按 Ctrl+Z 可撤销。' : ''}`,
     undone: (cells) => `已恢复 ${cells} 个单元格的原内容。`,
     exported: (sheet) => `核分结果已导出到工作表“${sheet}”。`,
     inserted: (sheet) => `已插入示例工作表“${sheet}”。`,
@@ -158,6 +170,7 @@ const zh: Strings = {
     sync: 'Excel 未能完成操作：',
     notInExcel: '请在 Excel 中打开本加载项。',
     other: '操作失败：',
+    onSheet: (sheet) => `工作表“${sheet}”`,
   },
 };
 
@@ -169,7 +182,11 @@ const en: Strings = {
   scopeAll: 'All sheets',
   profile: 'Scoring rules',
   profileAuto: 'Automatic',
-  profileChosen: (name, explained, checked) => `Chosen: ${name} (agrees with ${explained} of ${checked} entered values).`,
+  profileChosen: (name, c) =>
+    `Chosen: ${name} (agrees with ${c.budgetRowsExplained} of ${c.budgetRows} budget rows, ${c.explained} of ${c.checked} computed values).`,
+  profileSuggestion: (name) => `The profile "${name}" explains more budget rows but is never chosen automatically; if the office scores that way, pick it by hand.`,
+  tableProfile: (name, chosenBy) => `Rules: ${name} (${chosenBy})`,
+  profileChosenBy: { auto: 'automatic', user: 'picked by hand', office: "the office's rules" },
   check: 'Check',
   checking: 'Checking…',
   progress: (done, total) => `Read ${done} of ${total} sheets`,
@@ -213,8 +230,8 @@ const en: Strings = {
   actions: 'Actions',
   findingLabel: (cell, severity, message) => `${cell}, ${severity}: ${message}`,
   confirmFillTitle: 'Fill computed values?',
-  confirmFillBody: (count) =>
-    `${count === 1 ? 'This cell' : `These ${count} cells`} will be overwritten with the computed value. "Undo fill" restores the previous contents.`,
+  confirmFillBody: (count, hostUndo) =>
+    `${count === 1 ? 'This cell' : `These ${count} cells`} will be overwritten with the computed value. ${hostUndo ? 'Ctrl+Z in Excel undoes it in one step.' : '"Undo fill" restores the previous contents.'}`,
   fillLine: (place, from, to) => `${place}: ${from} → ${to}`,
   formulaReplaced: ' (a formula, which will be replaced)',
   confirm: 'Fill',
@@ -227,7 +244,7 @@ const en: Strings = {
       `Checked ${tables} table${tables === 1 ? '' : 's'}, ${findings} finding${findings === 1 ? '' : 's'}.`,
     noTables: 'No self-evaluation table found (it needs headers such as 项目名称 and 得分).',
     cleared: (cells) => `Cleared the marks on ${cells} cell${cells === 1 ? '' : 's'}.`,
-    filled: (cells) => `Filled ${cells} computed value${cells === 1 ? '' : 's'}.`,
+    filled: (cells, hostUndo) => `Filled ${cells} computed value${cells === 1 ? '' : 's'}.${hostUndo ? ' Ctrl+Z undoes it.' : ''}`,
     undone: (cells) => `Restored ${cells} cell${cells === 1 ? '' : 's'}.`,
     exported: (sheet) => `Results exported to the sheet "${sheet}".`,
     inserted: (sheet) => `Inserted the sample sheet "${sheet}".`,
@@ -238,6 +255,7 @@ const en: Strings = {
     sync: 'Excel could not complete the operation: ',
     notInExcel: 'Open this add-in in Excel.',
     other: 'The operation failed: ',
+    onSheet: (sheet) => `Worksheet "${sheet}"`,
   },
 };
 

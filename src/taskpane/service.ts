@@ -12,7 +12,7 @@ import { GridView, fromA1, type SheetGrid } from '../engine/grid';
 import { marksFromFindings } from '../engine/marks';
 import type { Finding, Lang, WorkbookReport } from '../engine/report';
 import { sampleSheet } from '../engine/sample';
-import { officeErrorCode } from '../office/adapter-error';
+import { ExcelAdapterError, officeErrorCode } from '../office/adapter-error';
 import type { CellEdit, ExcelAdapter, ExportRow, PreviousContent, Scope } from '../office/types';
 import { valueForCell } from './cell-value';
 import { STRINGS } from './i18n';
@@ -23,7 +23,7 @@ export type ProfileSetting = string;
 export type Outcome =
   | { kind: 'checked'; tables: number; findings: number }
   | { kind: 'cleared'; cells: number }
-  | { kind: 'filled'; cells: number }
+  | { kind: 'filled'; cells: number; hostUndo: boolean }
   | { kind: 'undone'; cells: number }
   | { kind: 'exported'; sheet: string }
   | { kind: 'inserted'; sheet: string };
@@ -32,7 +32,12 @@ export type PaneErrorKind = 'protected' | 'missingApi' | 'sync' | 'other';
 
 export interface PaneError {
   kind: PaneErrorKind;
+  /** The adapter's message (English: for the English pane and the logs). */
   detail: string;
+  /** The worksheet concerned, if any. */
+  sheet: string | null;
+  /** What Excel itself said (in Excel's language) and its error code, when the error came from Excel. */
+  hostDetail: string | null;
 }
 
 export interface PaneState {
@@ -44,6 +49,11 @@ export interface PaneState {
   findings: readonly Finding[];
   ignoredCount: number;
   canUndo: boolean;
+  /**
+   * The host undoes each of the add-in's actions as one step (ExcelApi 1.20): Ctrl+Z replaces
+   * 撤销填入, whose own record would go stale once the user undoes in Excel.
+   */
+  hostUndo: boolean;
   outcome: Outcome | null;
   error: PaneError | null;
 }
@@ -67,6 +77,7 @@ const INITIAL: PaneState = {
   findings: [],
   ignoredCount: 0,
   canUndo: false,
+  hostUndo: false,
   outcome: null,
   error: null,
 };
@@ -84,9 +95,14 @@ export function isFillable(f: Finding): boolean {
 export function toPaneError(error: unknown): PaneError {
   const code = officeErrorCode(error);
   const detail = error instanceof Error ? error.message : String(error);
-  if (code === 'AccessDenied') return { kind: 'protected', detail };
-  if (code === 'ApiNotFound') return { kind: 'missingApi', detail };
-  return { kind: code === null ? 'other' : 'sync', detail };
+  const adapterError = error instanceof ExcelAdapterError ? error : null;
+  const cause = adapterError?.cause;
+  const causeCode = officeErrorCode(cause);
+  const hostDetail = cause instanceof Error ? `${cause.message}${causeCode ? ` (${causeCode})` : ''}` : null;
+  const base = { detail, sheet: adapterError?.sheet ?? null, hostDetail };
+  if (code === 'AccessDenied') return { kind: 'protected', ...base };
+  if (code === 'ApiNotFound') return { kind: 'missingApi', ...base };
+  return { kind: code === null ? 'other' : 'sync', ...base };
 }
 
 export class PaneService {
@@ -107,6 +123,7 @@ export class PaneService {
     options: ServiceOptions = {},
   ) {
     this.recheckDelayMs = options.recheckDelayMs ?? 800;
+    this.state = { ...INITIAL, hostUndo: adapter.capabilities().undoGroups };
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -118,7 +135,7 @@ export class PaneService {
 
   /** Reads the sheets in scope, checks them and marks the findings. */
   check(scope: Scope, profile: ProfileSetting): Promise<void> {
-    return this.enqueue(async () => {
+    return this.enqueueAction(async () => {
       this.settings = { scope, profile };
       await this.runCheck(() => this.adapter.readSheets(scope, (done, total) => this.update({ progress: { done, total } })));
     });
@@ -126,7 +143,7 @@ export class PaneService {
 
   /** Removes the add-in's marks and forgets the report (ignored findings stay ignored). */
   clearMarks(): Promise<void> {
-    return this.enqueue(async () => {
+    return this.enqueueAction(async () => {
       this.cancelRecheck();
       await this.stopWatchingEdits();
       const cells = await this.adapter.clearMarks();
@@ -140,14 +157,14 @@ export class PaneService {
   }
 
   ignore(finding: Finding): Promise<void> {
-    return this.enqueue(async () => {
+    return this.enqueueAction(async () => {
       this.ignored.add(findingKey(finding));
       await this.showReport(this.state.report);
     });
   }
 
   restoreIgnored(): Promise<void> {
-    return this.enqueue(async () => {
+    return this.enqueueAction(async () => {
       this.ignored.clear();
       await this.showReport(this.state.report);
     });
@@ -167,21 +184,27 @@ export class PaneService {
     return items;
   }
 
-  /** Writes the computed values, remembering the previous contents for undo, then re-checks. */
+  /**
+   * Writes the computed values and re-checks, as one action (one Ctrl+Z where the host has undo
+   * groups); elsewhere remembers the previous contents for 撤销填入.
+   */
   fill(findings: readonly Finding[]): Promise<void> {
-    return this.enqueue(async () => {
+    return this.enqueueAction(async () => {
       const edits: CellEdit[] = this.planFill(findings).map(({ finding, value }) => ({ sheet: finding.sheet, cell: finding.cell, value }));
       if (edits.length === 0) return;
-      this.undoStack.push(await this.adapter.writeValues(edits));
-      this.update({ canUndo: true });
+      const previous = await this.adapter.writeValues(edits);
+      if (!this.state.hostUndo) {
+        this.undoStack.push(previous);
+        this.update({ canUndo: true });
+      }
       await this.recheck();
-      this.update({ outcome: { kind: 'filled', cells: edits.length } });
+      this.update({ outcome: { kind: 'filled', cells: edits.length, hostUndo: this.state.hostUndo } });
     });
   }
 
   /** Restores exactly what the last fill overwrote, then re-checks. */
   undoFill(): Promise<void> {
-    return this.enqueue(async () => {
+    return this.enqueueAction(async () => {
       const previous = this.undoStack[this.undoStack.length - 1];
       if (!previous) return;
       await this.adapter.restoreValues(previous);
@@ -194,7 +217,7 @@ export class PaneService {
 
   /** A new sheet listing the findings shown (not the ignored ones), severities in the pane's language. */
   exportResults(): Promise<void> {
-    return this.enqueue(async () => {
+    return this.enqueueAction(async () => {
       const rows: ExportRow[] = this.state.findings.map((f) => ({
         sheet: f.sheet,
         cell: f.cell,
@@ -211,7 +234,7 @@ export class PaneService {
 
   /** Inserts the engine's sample table (typical mistakes included) as a new sheet. */
   insertSample(): Promise<void> {
-    return this.enqueue(async () => {
+    return this.enqueueAction(async () => {
       const sheet = await this.adapter.insertSheet(STRINGS[this.lang].sampleSheetName, sampleSheet());
       this.update({ outcome: { kind: 'inserted', sheet } });
     });
@@ -240,6 +263,11 @@ export class PaneService {
     };
     this.queue = this.queue.then(run);
     return this.queue;
+  }
+
+  /** An operation that writes: one action of the adapter (one undo group where the host has them). */
+  private enqueueAction(operation: () => Promise<void>): Promise<void> {
+    return this.enqueue(() => this.adapter.action(operation));
   }
 
   private update(change: Partial<PaneState>): void {
@@ -293,7 +321,7 @@ export class PaneService {
       this.cancelRecheck();
       this.recheckTimer = setTimeout(() => {
         this.recheckTimer = null;
-        void this.enqueue(() => this.recheck());
+        void this.enqueueAction(() => this.recheck());
       }, this.recheckDelayMs);
     });
   }

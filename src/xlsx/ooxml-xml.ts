@@ -249,6 +249,7 @@ export function encodeXstring(text: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    // eslint-disable-next-line no-control-regex -- the control characters are what this escapes
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (ch) =>
       `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
     );

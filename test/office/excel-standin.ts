@@ -14,7 +14,12 @@
  *   "'12" text), `null` entries leave a cell unchanged;
  * - `worksheet.onChanged` fires asynchronously after a sync that changed values (with
  *   triggerSource "ThisLocalAddin" from ExcelApi 1.14) and after `userEdit`;
- * - `run` syncs once more when the batch leaves commands queued (counted like any sync).
+ * - `run` syncs once more when the batch leaves commands queued (counted like any sync);
+ * - Excel's undo stack: from ExcelApi 1.19 each sync that writes is one undo step, and from 1.20
+ *   `Excel.run({ mergeUndoGroup: true }, …)` makes all the writing syncs of the run one step;
+ *   before 1.19 an add-in's write clears the stack, and so does
+ *   `Office.context.document.settings.saveAsync` on every host (office-js #3141). `undo()`
+ *   is Ctrl+Z: it restores the workbook as it was before the last step.
  *
  * Formulas are not evaluated: a formula cell keeps the value it was given, and a formula written
  * back to a cell that held it when the stand-in was created gets that cached value again.
@@ -40,13 +45,22 @@ export interface StandInSheet {
   conditionalFormats?: { range: string; type?: 'Custom' | 'CellValue'; formula: string; fill: string }[];
 }
 
+export const STAND_IN_API_VERSIONS = ['1.7', '1.14', '1.18', '1.20'] as const;
+export type StandInApiVersion = (typeof STAND_IN_API_VERSIONS)[number];
+
+/** Who made an undo step: the user typing, or the add-in. */
+export type UndoAuthor = 'user' | 'addin';
+
 export interface StandInWorkbook {
   sheets: StandInSheet[];
 }
 
 export interface StandInOptions {
-  /** ExcelApi version the host supports (notes need 1.18). Default '1.18'. */
-  apiVersion?: '1.7' | '1.18';
+  /**
+   * ExcelApi version the host supports: 1.7 Office 2019, 1.14 Office 2021, 1.18 and 1.20
+   * Microsoft 365 (notes need 1.18, undo groups 1.20). Default '1.18'.
+   */
+  apiVersion?: StandInApiVersion;
   protectedSheets?: string[];
   /** Request and response size limit of one sync, in bytes (Excel on the web: 5 MB). */
   payloadLimitBytes?: number;
@@ -85,7 +99,7 @@ export interface RangeLoad {
   properties: string[];
 }
 
-const EXCEL_API_VERSIONS = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10', '1.11', '1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18'];
+const EXCEL_API_VERSIONS = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10', '1.11', '1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18', '1.19', '1.20'];
 const MAX_ROW = 1048575;
 const MAX_COL = 16383;
 const FIVE_MB = 5 * 1024 * 1024;
@@ -102,6 +116,12 @@ interface CellState {
   fontColor: string;
   hyperlink: HyperlinkState | null;
   quotePrefix: boolean;
+}
+
+interface BookState {
+  sheets: SheetState[];
+  activeId: string;
+  settings: [string, unknown][];
 }
 
 interface Area {
@@ -238,6 +258,8 @@ class Book {
   private readonly pendingEvents: { sheet: SheetState; args: Record<string, unknown> }[] = [];
   private readonly inFlight = new Set<Promise<unknown>>();
   private nextId = 1;
+  /** Excel's undo stack, newest last: who made each step and the workbook before it. */
+  readonly undoStack: { by: UndoAuthor; before: BookState }[] = [];
 
   constructor(workbook: StandInWorkbook, options: StandInOptions) {
     this.apiVersion = options.apiVersion ?? '1.18';
@@ -245,6 +267,59 @@ class Book {
     for (const input of workbook.sheets) this.sheets.push(this.createSheet(input, options.protectedSheets ?? []));
     if (this.sheets.length === 0) this.sheets.push(this.createSheet({ name: 'Sheet1', cells: [] }, []));
     this.activeId = this.sheets[0].id;
+  }
+
+  /** Sheets (with their live event handlers), active sheet and settings, copied. */
+  private copyState(): BookState {
+    const sheets = this.sheets.map((s) => ({
+      ...s,
+      cells: new Map([...s.cells].map(([k, c]) => [k, { ...c, hyperlink: c.hyperlink && { ...c.hyperlink } }])),
+      cfs: s.cfs.map((cf) => ({ ...cf, area: { ...cf.area } })),
+      notes: new Map([...s.notes].map(([k, n]) => [k, { ...n }])),
+    }));
+    return { sheets, activeId: this.activeId, settings: JSON.parse(JSON.stringify([...this.settings])) as [string, unknown][] };
+  }
+
+  /** A new undo step made by `by`, before it changes anything. */
+  pushUndo(by: UndoAuthor): void {
+    this.undoStack.push({ by, before: this.copyState() });
+  }
+
+  /**
+   * Ctrl+Z: the workbook as before the last undo step (false when there is none). Sheets whose
+   * cells change get a change event, as the user's own (triggerSource "Unknown").
+   */
+  undo(): boolean {
+    const step = this.undoStack.pop();
+    if (!step) return false;
+    const changed = step.before.sheets.filter((before) => {
+      const now = this.sheetById(before.id);
+      return now !== null && JSON.stringify([...now.cells]) !== JSON.stringify([...before.cells]);
+    });
+    this.sheets.splice(0, this.sheets.length, ...step.before.sheets);
+    this.activeId = this.sheets.some((s) => s.id === step.before.activeId) ? step.before.activeId : this.sheets[0].id;
+    this.settings.clear();
+    for (const [k, v] of step.before.settings) this.settings.set(k, v);
+    this.userEditing = true;
+    for (const sheet of changed) {
+      const keys = [...sheet.cells.keys()];
+      const rows = keys.map((k) => Math.floor(k / 16384));
+      const cols = keys.map((k) => k % 16384);
+      if (keys.length > 0) this.queueEvent(sheet, { r0: Math.min(...rows), c0: Math.min(...cols), r1: Math.max(...rows), c1: Math.max(...cols) });
+    }
+    this.userEditing = false;
+    this.deliverEvents();
+    return true;
+  }
+
+  /** Before a sync of `ctx` that writes: the undo step it makes, or the stack it clears. */
+  beforeWrite(ctx: RequestContext): void {
+    if (!this.supports('1.19')) this.undoStack.length = 0;
+    else if (!(ctx.mergeUndoGroup && this.supports('1.20'))) this.pushUndo('addin');
+    else if (!ctx.undoStepMade) {
+      this.pushUndo('addin');
+      ctx.undoStepMade = true;
+    }
   }
 
   newId(prefix: string): string {
@@ -337,7 +412,7 @@ class Book {
     for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) apply(area.r0 + i, area.c0 + j, grid ? grid[i][j] : input);
   }
 
-  private queueEvent(sheet: SheetState, area: Area): void {
+  queueEvent(sheet: SheetState, area: Area): void {
     if (sheet.handlers.size === 0) return;
     this.pendingEvents.push({
       sheet,
@@ -389,11 +464,16 @@ interface Command {
   run: (response: { bytes: number }) => void;
 }
 
+/** Commands that change nothing Excel's undo would restore. */
+const NOT_UNDOABLE = /\.load$|^Worksheet\.activate$|^Range\.select$|^EventHandlers\.add$|^EventHandlerResult\.remove$/;
+
 class RequestContext {
   private commands: Command[] = [];
   readonly workbook: WorkbookProxy;
+  /** With mergeUndoGroup (ExcelApi 1.20): the run's one undo step exists already. */
+  undoStepMade = false;
 
-  constructor(readonly book: Book) {
+  constructor(readonly book: Book, readonly mergeUndoGroup = false) {
     this.workbook = new WorkbookProxy(this);
   }
 
@@ -414,6 +494,7 @@ class RequestContext {
     const request = commands.reduce((n, c) => n + c.requestBytes, 0);
     if (request > book.payloadLimit) throw new OfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
     const response = { bytes: 0 };
+    if (commands.some((c) => !NOT_UNDOABLE.test(c.name))) book.beforeWrite(this);
     try {
       for (const command of commands) {
         book.checkFailure(command.name);
@@ -1237,6 +1318,10 @@ export interface StandIn {
   failNext(commandName: string): void;
   /** Waits until every change event delivered so far has been handled. */
   flushEvents(): Promise<void>;
+  /** Ctrl+Z in Excel: undoes the last step; false when the undo stack is empty. */
+  undo(): boolean;
+  /** Excel's undo stack, oldest first: who made each step. */
+  undoSteps(): UndoAuthor[];
 }
 
 export function createStandIn(workbook: StandInWorkbook, options: StandInOptions = {}): StandIn {
@@ -1297,14 +1382,19 @@ export function createStandIn(workbook: StandInWorkbook, options: StandInOptions
           get: (name) => documentSettings.get(name) ?? null,
           set: (name, value) => void documentSettings.set(name, value),
           remove: (name) => void documentSettings.delete(name),
-          saveAsync: (callback) => callback?.({ status: 'succeeded' }),
+          saveAsync: (callback) => {
+            book.undoStack.length = 0; // office-js #3141: saving the document settings clears the undo stack
+            callback?.({ status: 'succeeded' });
+          },
         },
       },
     },
   };
 
-  async function run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T> {
-    const context = new RequestContext(book);
+  /** Excel.run(batch) or Excel.run(options, batch); of the options only mergeUndoGroup matters here. */
+  async function run<T>(first: { mergeUndoGroup?: boolean } | ((context: RequestContext) => Promise<T>), second?: (context: RequestContext) => Promise<T>): Promise<T> {
+    const [options, batch] = typeof first === 'function' ? [{}, first] : [first, second as (context: RequestContext) => Promise<T>];
+    const context = new RequestContext(book, options.mergeUndoGroup === true);
     const result = await batch(context);
     if (context.hasPending) await context.sync();
     return result;
@@ -1323,6 +1413,7 @@ export function createStandIn(workbook: StandInWorkbook, options: StandInOptions
       const target = sheetNamed(sheet);
       guardWritable(target);
       book.userEditing = true;
+      book.pushUndo('user');
       try {
         book.enter(target, parseArea(address), value, 'values');
       } finally {
@@ -1332,5 +1423,7 @@ export function createStandIn(workbook: StandInWorkbook, options: StandInOptions
     },
     failNext: (name) => book.failNext(name),
     flushEvents: () => book.flushEvents(),
+    undo: () => book.undo(),
+    undoSteps: () => book.undoStack.map((step) => step.by),
   };
 }

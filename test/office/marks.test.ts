@@ -94,7 +94,7 @@ describe('an ExcelApi 1.7 host', () => {
 
   test('has no notes but still highlights, and clears', async () => {
     const { standIn, adapter } = setup(workbook(), old);
-    expect(adapter.capabilities()).toEqual({ notes: false, conditionalFormats: true, changeEvents: true });
+    expect(adapter.capabilities()).toEqual({ notes: false, conditionalFormats: true, changeEvents: true, eventSources: false, undoGroups: false });
     const before = standIn.state.snapshot();
     await adapter.applyMarks(marks);
     expect(standIn.state.notes('自评表')).toEqual({ B3: '用户自己的批注' });
@@ -106,7 +106,7 @@ describe('an ExcelApi 1.7 host', () => {
 
 test('a host without conditional formats gets an error naming the requirement set', async () => {
   const { adapter } = setup(workbook(), {}, { isSetSupported: () => false });
-  expect(adapter.capabilities()).toEqual({ notes: false, conditionalFormats: false, changeEvents: false });
+  expect(adapter.capabilities()).toEqual({ notes: false, conditionalFormats: false, changeEvents: false, eventSources: false, undoGroups: false });
   await expect(adapter.applyMarks(marks)).rejects.toMatchObject({ code: 'ApiNotFound', message: expect.stringContaining('ExcelApi 1.6') });
 });
 

@@ -93,7 +93,7 @@ describe('PaneService', () => {
     if (!total) throw new Error('H21 not reported as an error');
 
     await service.fill(errors);
-    expect(state().outcome).toEqual({ kind: 'filled', cells: new Set(errors.map((f) => f.cell)).size });
+    expect(state().outcome).toEqual({ kind: 'filled', cells: new Set(errors.map((f) => f.cell)).size, hostUndo: false });
     expect(standIn.state.cell(SHEET, 'H21').value).toBe(Number(total.expected));
     expect(state().findings.find((f) => f.cell === 'H21' && f.severity === 'error')).toBeUndefined();
     expect(state().canUndo).toBe(true);
@@ -163,7 +163,14 @@ describe('PaneService', () => {
   test('errors are sorted by their Office error code', () => {
     expect(toPaneError(new ExcelAdapterError('AccessDenied', 'protected')).kind).toBe('protected');
     expect(toPaneError(new ExcelAdapterError('ApiNotFound', 'old Excel')).kind).toBe('missingApi');
-    expect(toPaneError(new ExcelAdapterError('HostError', 'sync failed'))).toEqual({ kind: 'sync', detail: 'sync failed' });
-    expect(toPaneError(new Error('bug'))).toEqual({ kind: 'other', detail: 'bug' });
+    expect(toPaneError(new ExcelAdapterError('HostError', 'sync failed'))).toEqual({ kind: 'sync', detail: 'sync failed', sheet: null, hostDetail: null });
+    expect(toPaneError(new Error('bug'))).toEqual({ kind: 'other', detail: 'bug', sheet: null, hostDetail: null });
+    const cause = Object.assign(new Error('请求的资源不存在。'), { code: 'ItemNotFound' });
+    expect(toPaneError(new ExcelAdapterError('ItemNotFound', 'Excel could not read', '汇总', cause))).toEqual({
+      kind: 'sync',
+      detail: 'Excel could not read',
+      sheet: '汇总',
+      hostDetail: '请求的资源不存在。 (ItemNotFound)',
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { FluentProvider, Title3, makeStaticStyles, makeStyles, tokens, webLightTheme, type Theme } from '@fluentui/react-components';
+import { FluentProvider, Title3, makeStaticStyles, makeStyles, teamsHighContrastTheme, tokens, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Finding } from '../../engine/report';
 import { STRINGS, type Lang } from '../i18n';
@@ -10,19 +10,26 @@ import { Messages, StartupMessage } from './Messages';
 import { ResultActions } from './ResultActions';
 import { StringsContext } from './strings';
 import { TableSummary } from './TableSummary';
+import type { PaneTheme } from '../theme';
 
-/** Fluent's font stack with Chinese UI fonts before the generic fallback. */
-const theme: Theme = {
-  ...webLightTheme,
-  fontFamilyBase: webLightTheme.fontFamilyBase.replace(
-    /,\s*sans-serif$/,
-    ", 'Microsoft YaHei UI', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', sans-serif",
-  ),
+/** Fluent's theme for Office's, with Chinese UI fonts before the generic fallback. */
+function withChineseFonts(theme: Theme): Theme {
+  return {
+    ...theme,
+    fontFamilyBase: theme.fontFamilyBase.replace(/,\s*sans-serif$/, ", 'Microsoft YaHei UI', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', sans-serif"),
+  };
+}
+
+const THEMES: Record<PaneTheme, Theme> = {
+  light: withChineseFonts(webLightTheme),
+  dark: withChineseFonts(webDarkTheme),
+  highContrast: withChineseFonts(teamsHighContrastTheme),
 };
 
 const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
 
 const useStyles = makeStyles({
+  provider: { minHeight: '100vh' },
   root: {
     display: 'flex',
     flexDirection: 'column',
@@ -34,12 +41,12 @@ const useStyles = makeStyles({
   title: { margin: 0 },
 });
 
-function Shell(props: { lang: Lang; children: ReactNode }) {
+function Shell(props: { lang: Lang; theme: PaneTheme; children: ReactNode }) {
   useGlobalStyles();
   const styles = useStyles();
   const t = STRINGS[props.lang];
   return (
-    <FluentProvider theme={theme} lang={props.lang === 'zh' ? 'zh-CN' : 'en'}>
+    <FluentProvider theme={THEMES[props.theme]} lang={props.lang === 'zh' ? 'zh-CN' : 'en'} className={styles.provider} data-theme={props.theme}>
       <StringsContext.Provider value={t}>
         <main className={styles.root}>
           <Title3 as="h1" className={styles.title}>
@@ -53,15 +60,15 @@ function Shell(props: { lang: Lang; children: ReactNode }) {
 }
 
 /** The pane when it cannot work at all (not in Excel, Excel too old). */
-export function StartupErrorApp(props: { lang: Lang; kind: PaneErrorKind | 'notInExcel' }) {
+export function StartupErrorApp(props: { lang: Lang; theme: PaneTheme; kind: PaneErrorKind | 'notInExcel' }) {
   return (
-    <Shell lang={props.lang}>
+    <Shell lang={props.lang} theme={props.theme}>
       <StartupMessage kind={props.kind} />
     </Shell>
   );
 }
 
-export function App(props: { service: PaneService; lang: Lang }) {
+export function App(props: { service: PaneService; lang: Lang; theme: PaneTheme }) {
   const { service } = props;
   const state = useSyncExternalStore(service.subscribe, service.getState);
   // The dialog stays mounted and is closed through `open`: unmounting an open Fluent dialog
@@ -72,7 +79,7 @@ export function App(props: { service: PaneService; lang: Lang }) {
   const errorsToFill = state.findings.filter((f) => f.severity === 'error' && isFillable(f));
 
   return (
-    <Shell lang={props.lang}>
+    <Shell lang={props.lang} theme={props.theme}>
       <CheckPanel busy={state.busy} progress={state.progress} profile={state.report?.profile ?? null} onCheck={(scope, profile) => service.check(scope, profile)} />
       <Messages state={state} onDismiss={service.dismissMessages} />
       <ResultActions
@@ -80,6 +87,7 @@ export function App(props: { service: PaneService; lang: Lang }) {
         hasReport={state.report !== null}
         errorsToFill={errorsToFill.length}
         canUndo={state.canUndo}
+        hostUndo={state.hostUndo}
         onFillAll={() => askFill(errorsToFill)}
         onUndo={() => service.undoFill()}
         onExport={() => service.exportResults()}
@@ -91,6 +99,7 @@ export function App(props: { service: PaneService; lang: Lang }) {
           <TableSummary tables={state.report.tables} findings={state.findings} onSelect={(sheet, cell) => service.select(sheet, cell)} />
           <FindingsPanel
             findings={state.findings}
+            tables={state.report.tables}
             ignoredCount={state.ignoredCount}
             busy={state.busy}
             onSelect={(f) => service.select(f.sheet, f.cell)}
@@ -103,6 +112,7 @@ export function App(props: { service: PaneService; lang: Lang }) {
       <ConfirmFillDialog
         open={fillRequest.open}
         items={service.planFill(fillRequest.findings)}
+        hostUndo={state.hostUndo}
         onConfirm={() => {
           closeFill();
           void service.fill(fillRequest.findings);

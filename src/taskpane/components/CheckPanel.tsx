@@ -27,8 +27,9 @@ export function CheckPanel(props: {
   const auto = props.profile?.chosen === 'auto' ? props.profile : null;
   const shown = PROFILES.find((p) => p.id === (profile === 'auto' ? auto?.id : profile));
   const chosen = profile === 'auto' && auto;
-  const suggestion = chosen && auto.suggestion ? ` ${auto.suggestion.message}。` : '';
-  const hint = shown && (chosen ? `${t.profileChosen(shown.name[lang], auto.explained, auto.checked)} ${shown.description[lang]}${suggestion}` : shown.description[lang]);
+  const suggested = chosen && auto.suggestion ? PROFILES.find((p) => p.id === auto.suggestion?.id) : undefined;
+  const suggestion = suggested ? ` ${t.profileSuggestion(suggested.name[lang])}` : '';
+  const hint = shown && (chosen ? `${t.profileChosen(shown.name[lang], auto)} ${shown.description[lang]}${suggestion}` : shown.description[lang]);
   const { progress } = props;
 
   return (

@@ -4,13 +4,19 @@ import { useStrings } from './strings';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'calc(100vw - 24px)', boxSizing: 'border-box' },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '40vh', overflowY: 'auto' },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    maxHeight: '40vh',
+    overflowY: 'auto',
+    ':focus-visible': { outlineWidth: tokens.strokeWidthThick, outlineStyle: 'solid', outlineColor: tokens.colorStrokeFocus2 },
+  },
   item: { overflowWrap: 'anywhere', fontVariantNumeric: 'tabular-nums' },
   formula: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
 /** Asks before overwriting cells with computed values, listing every cell and what it gets. */
-export function ConfirmFillDialog(props: { open: boolean; items: readonly FillItem[]; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmFillDialog(props: { open: boolean; items: readonly FillItem[]; hostUndo: boolean; onConfirm: () => void; onCancel: () => void }) {
   const t = useStrings();
   const styles = useStyles();
   return (
@@ -19,8 +25,9 @@ export function ConfirmFillDialog(props: { open: boolean; items: readonly FillIt
         <DialogBody>
           <DialogTitle>{t.confirmFillTitle}</DialogTitle>
           <DialogContent>
-            <p>{t.confirmFillBody(props.items.length)}</p>
-            <ul className={styles.list}>
+            <p>{t.confirmFillBody(props.items.length, props.hostUndo)}</p>
+            {/* Focusable: a long list scrolls, and the keyboard must reach it (axe: scrollable-region-focusable). */}
+            <ul className={styles.list} tabIndex={0} aria-label={t.confirmFillTitle}>
               {props.items.map(({ finding, replacesFormula }) => (
                 <li key={`${finding.sheet}!${finding.cell}`} className={styles.item}>
                   {t.fillLine(`${finding.sheet}!${finding.cell}`, finding.entered ?? t.empty, finding.expected ?? t.empty)}

@@ -57,7 +57,8 @@ export function FindingDetail(props: { finding: Finding; busy: boolean; onIgnore
       </div>
       {explained && (
         <div id={explanationId} className={styles.explanation}>
-          <div className={styles.code}>{f.code}</div>
+          {/* The finding code (README, JSON report) is English: shown in the English pane only. */}
+          {t.lang === 'en' && <div className={styles.code}>{f.code}</div>}
           <Steps steps={f.steps} className={styles.steps} />
         </div>
       )}

@@ -1,9 +1,10 @@
 import { Badge, Button, Field, Subtitle2, makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import type { Finding, Severity } from '../../engine/report';
+import type { Finding, Severity, TableReport } from '../../engine/report';
 import { findingKey } from '../service';
 import { FindingDetail } from './FindingDetail';
 import { SEVERITIES, SEVERITY_BADGE } from './severity';
+import { SeverityCounts } from './SeverityCounts';
 import { NarrowSelect } from './NarrowSelect';
 import { useStrings } from './strings';
 
@@ -12,6 +13,10 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   nav: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   position: { color: tokens.colorNeutralForeground3 },
+  groups: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  groupHeading: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS, margin: 0 },
+  groupTitle: { margin: 0, overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   item: {
     display: 'flex',
@@ -37,9 +42,35 @@ const useStyles = makeStyles({
 
 type Filter = Severity | 'all';
 
-/** The findings, filtered by severity, walked with 上一个/下一个; the current one shows its details. */
+/** Findings of one table, in report order. */
+interface Group {
+  key: string;
+  title: string;
+  findings: Finding[];
+}
+
+/** Groups `shown` by table (sheet · project), in the order the tables first appear. */
+function groupByTable(shown: readonly Finding[], tables: readonly TableReport[], untitled: string): Group[] {
+  const groups = new Map<string, Group>();
+  for (const f of shown) {
+    const key = `${f.sheet}!${f.table}`;
+    let group = groups.get(key);
+    if (!group) {
+      const project = tables.find((t) => t.sheet === f.sheet && t.anchor === f.table)?.project ?? untitled;
+      groups.set(key, (group = { key, title: `${f.sheet} · ${project}`, findings: [] }));
+    }
+    group.findings.push(f);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * The findings, filtered by severity and grouped by table (sheet · project, with the counts per
+ * severity), walked with 上一个/下一个 across the groups; the current one shows its details.
+ */
 export function FindingsPanel(props: {
   findings: readonly Finding[];
+  tables: readonly TableReport[];
   ignoredCount: number;
   busy: boolean;
   onSelect: (f: Finding) => void;
@@ -55,6 +86,7 @@ export function FindingsPanel(props: {
   const shown = filter === 'all' ? props.findings : props.findings.filter((f) => f.severity === filter);
   const index = shown.findIndex((f) => findingKey(f) === currentKey);
   const manySheets = new Set(props.findings.map((f) => f.sheet)).size > 1;
+  const groups = groupByTable(shown, props.tables, t.untitledProject);
 
   useEffect(() => {
     if (currentKey) items.current.get(currentKey)?.scrollIntoView({ block: 'nearest' });
@@ -99,38 +131,51 @@ export function FindingsPanel(props: {
       {shown.length === 0 ? (
         <p>{t.noFindings}</p>
       ) : (
-        <ul className={styles.list} aria-labelledby="findings-title">
-          {shown.map((f) => {
-            const key = findingKey(f);
-            const current = key === currentKey;
-            const place = manySheets ? `${f.sheet}!${f.cell}` : f.cell;
-            return (
-              <li
-                key={key}
-                ref={(el) => {
-                  if (el) items.current.set(key, el);
-                  else items.current.delete(key);
-                }}
-              >
-                <button
-                  type="button"
-                  className={mergeClasses(styles.item, current && styles.current)}
-                  aria-current={current ? 'true' : undefined}
-                  aria-expanded={current}
-                  aria-label={t.findingLabel(place, t.severity[f.severity], f.message)}
-                  onClick={() => go(f)}
-                >
-                  <Badge className={styles.badge} appearance="filled" color={SEVERITY_BADGE[f.severity]}>
-                    {t.severity[f.severity]}
-                  </Badge>
-                  <span className={styles.cell}>{place}</span>
-                  <span className={styles.message}>{f.message}</span>
-                </button>
-                {current && <FindingDetail finding={f} busy={props.busy} onIgnore={() => props.onIgnore(f)} onFill={() => props.onFill(f)} />}
-              </li>
-            );
-          })}
-        </ul>
+        <div className={styles.groups}>
+          {groups.map((group, g) => (
+            <section key={group.key} className={styles.group} aria-labelledby={`findings-group-${g}`}>
+              <div className={styles.groupHeading}>
+                <h3 id={`findings-group-${g}`} className={styles.groupTitle}>
+                  {group.title}
+                </h3>
+                <SeverityCounts findings={props.findings.filter((f) => `${f.sheet}!${f.table}` === group.key)} className={styles.groupHeading} />
+              </div>
+              <ul className={styles.list} aria-labelledby={`findings-group-${g}`}>
+                {group.findings.map((f) => {
+                  const key = findingKey(f);
+                  const current = key === currentKey;
+                  const place = manySheets ? `${f.sheet}!${f.cell}` : f.cell;
+                  return (
+                    <li
+                      key={key}
+                      data-finding=""
+                      ref={(el) => {
+                        if (el) items.current.set(key, el);
+                        else items.current.delete(key);
+                      }}
+                    >
+                      <button
+                        type="button"
+                        className={mergeClasses(styles.item, current && styles.current)}
+                        aria-current={current ? 'true' : undefined}
+                        aria-expanded={current}
+                        aria-label={t.findingLabel(place, t.severity[f.severity], f.message)}
+                        onClick={() => go(f)}
+                      >
+                        <Badge className={styles.badge} appearance="filled" color={SEVERITY_BADGE[f.severity]}>
+                          {t.severity[f.severity]}
+                        </Badge>
+                        <span className={styles.cell}>{place}</span>
+                        <span className={styles.message}>{f.message}</span>
+                      </button>
+                      {current && <FindingDetail finding={f} busy={props.busy} onIgnore={() => props.onIgnore(f)} onFill={() => props.onFill(f)} />}
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          ))}
+        </div>
       )}
     </section>
   );

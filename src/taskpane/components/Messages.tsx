@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens, type MessageBarIntent } from '@fluentui/react-components';
 import type { Strings } from '../i18n';
-import type { Outcome, PaneErrorKind, PaneState } from '../service';
+import type { Outcome, PaneError, PaneErrorKind, PaneState } from '../service';
 import { useStrings } from './strings';
 
 const useStyles = makeStyles({
@@ -8,6 +8,17 @@ const useStyles = makeStyles({
   notices: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   wrap: { overflowWrap: 'anywhere' },
 });
+
+/**
+ * The body of an error message: the adapter's own (English) message in the English pane; in the
+ * Chinese pane the worksheet and what Excel said (in Excel's language), or, for an error that did
+ * not come from Excel, its message as is.
+ */
+function errorDetail(t: Strings, error: PaneError): string {
+  if (t.lang === 'en') return error.detail;
+  const parts = [error.sheet === null ? null : t.errors.onSheet(error.sheet), error.hostDetail].filter((p): p is string => p !== null);
+  return parts.length > 0 || error.kind !== 'other' ? parts.join('：') : error.detail;
+}
 
 function outcomeText(t: Strings, outcome: Outcome): { intent: MessageBarIntent; text: string } {
   switch (outcome.kind) {
@@ -18,7 +29,7 @@ function outcomeText(t: Strings, outcome: Outcome): { intent: MessageBarIntent; 
     case 'cleared':
       return { intent: 'success', text: t.done.cleared(outcome.cells) };
     case 'filled':
-      return { intent: 'success', text: t.done.filled(outcome.cells) };
+      return { intent: 'success', text: t.done.filled(outcome.cells, outcome.hostUndo) };
     case 'undone':
       return { intent: 'success', text: t.done.undone(outcome.cells) };
     case 'exported':
@@ -47,7 +58,7 @@ export function Messages(props: { state: PaneState; onDismiss: () => void }) {
         <MessageBar intent="error" layout="multiline" politeness="assertive">
           <MessageBarBody className={styles.wrap}>
             <MessageBarTitle>{t.errors[error.kind]}</MessageBarTitle>
-            {error.detail}
+            {errorDetail(t, error)}
           </MessageBarBody>
           {dismiss}
         </MessageBar>

@@ -11,6 +11,8 @@ export function ResultActions(props: {
   hasReport: boolean;
   errorsToFill: number;
   canUndo: boolean;
+  /** Excel's own undo replaces 撤销填入. */
+  hostUndo: boolean;
   onFillAll: () => void;
   onUndo: () => void;
   onExport: () => void;
@@ -25,9 +27,11 @@ export function ResultActions(props: {
       <Button size="small" disabled={busy || props.errorsToFill === 0} onClick={props.onFillAll}>
         {t.fillAllErrors(props.errorsToFill)}
       </Button>
-      <Button size="small" disabled={busy || !props.canUndo} onClick={props.onUndo}>
-        {t.undoFill}
-      </Button>
+      {!props.hostUndo && (
+        <Button size="small" disabled={busy || !props.canUndo} onClick={props.onUndo}>
+          {t.undoFill}
+        </Button>
+      )}
       <Button size="small" disabled={busy || !props.hasReport} onClick={props.onExport}>
         {t.exportResults}
       </Button>

@@ -1,7 +1,8 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Link, makeStyles, tokens } from '@fluentui/react-components';
 import type { CheckedValue, Finding, TableReport } from '../../engine/report';
 import { isDecimal } from '../cell-value';
-import { SEVERITIES, SEVERITY_BADGE } from './severity';
+import { PROFILES } from '../../engine';
+import { SeverityCounts } from './SeverityCounts';
 import { TableComputation } from './TableComputation';
 import { useStrings } from './strings';
 
@@ -22,6 +23,7 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground3, marginRight: tokens.spacingHorizontalXS },
   wrong: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  profile: { color: tokens.colorNeutralForeground2 },
 });
 
 /** Per table: project (selects its anchor), entered → corrected 总分 and grade, findings per severity, 计算过程. */
@@ -60,18 +62,10 @@ export function TableSummary(props: { tables: readonly TableReport[]; findings: 
                     {table.total.rulesTotal != null && fact(t.rulesTotal, table.total.rulesTotal)}
                     {value(t.grade, table.total.grade)}
                   </div>
-                  <div className={styles.counts}>
-                    {SEVERITIES.map((severity) => {
-                      const count = own.filter((f) => f.severity === severity).length;
-                      return (
-                        count > 0 && (
-                          <Badge key={severity} appearance="filled" color={SEVERITY_BADGE[severity]}>
-                            {`${t.severity[severity]} ${count}`}
-                          </Badge>
-                        )
-                      );
-                    })}
+                  <div className={styles.profile}>
+                    {t.tableProfile(PROFILES.find((p) => p.id === table.profile.id)?.name[t.lang] ?? table.profile.id, t.profileChosenBy[table.profile.chosen])}
                   </div>
+                  <SeverityCounts findings={own} className={styles.counts} />
                   <TableComputation table={table} onSelect={props.onSelect} />
                 </li>
               );

@@ -18,9 +18,10 @@ function compile(config: Configuration): Promise<void> {
   });
 }
 
-export async function buildTaskPane(outDir: string): Promise<void> {
+/** The production build; `env` as `npm run build -- --env cloud=china` gives it. */
+export async function buildTaskPane(outDir: string, env: Record<string, string> = {}): Promise<void> {
   const configure = require(path.join(ROOT, 'webpack.config.js')) as (env: object, argv: { mode: string }) => Promise<Configuration>;
-  const config = await configure({}, { mode: 'production' });
+  const config = await configure(env, { mode: 'production' });
   await compile({ ...config, context: ROOT, output: { ...config.output, path: outDir } });
 }
 

@@ -1,6 +1,8 @@
 /**
  * A loopback-only static server for the e2e tests: dist/ (the production task pane) plus the
  * harness files. /taskpane.html is served with office.js replaced by the Excel stand-in.
+ * Its query: fixture (the workbook), lang (Office's display language), api (the ExcelApi
+ * version of the host), theme (Office's theme: light, dark, highContrast), protected (a sheet).
  */
 import { createServer, type Server } from 'http';
 import { promises as fs } from 'fs';
@@ -17,6 +19,14 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
 };
+
+/** The host the stand-in plays, from the page's query. */
+export interface HarnessHost {
+  lang: string;
+  api: string;
+  theme: string | null;
+  protectedSheet: string | null;
+}
 
 export interface HarnessServer {
   origin: string;
@@ -49,13 +59,17 @@ export async function startServer(dist: string, harnessDir: string, workbookScri
     if (url.pathname === '/taskpane.html') {
       const html = await fs.readFile(path.join(dist, 'taskpane.html'), 'utf8');
       if (!OFFICE_JS_TAG.test(html)) throw new Error('taskpane.html does not load office.js the standard way');
-      const lang = url.searchParams.get('lang') ?? 'zh-CN';
-      const standIn = `<script src="/harness/workbook.js?fixture=${encodeURIComponent(fixture)}&lang=${encodeURIComponent(lang)}"></script><script src="/harness/standin.js"></script>`;
+      const standIn = `<script src="/harness/workbook.js?${url.searchParams.toString()}"></script><script src="/harness/standin.js"></script>`;
       return { body: html.replace(OFFICE_JS_TAG, standIn), type: TYPES['.html'] };
     }
     if (url.pathname === '/harness/workbook.js') {
-      const lang = JSON.stringify(url.searchParams.get('lang') ?? 'zh-CN');
-      return { body: `${await workbookScript(fixture)}\nwindow.__HARNESS_LANG__ = ${lang};`, type: TYPES['.js'] };
+      const host: HarnessHost = {
+        lang: url.searchParams.get('lang') ?? 'zh-CN',
+        api: url.searchParams.get('api') ?? '1.18',
+        theme: url.searchParams.get('theme'),
+        protectedSheet: url.searchParams.get('protected'),
+      };
+      return { body: `${await workbookScript(fixture)}\nwindow.__HARNESS_HOST__ = ${JSON.stringify(host)};`, type: TYPES['.js'] };
     }
     const root = url.pathname.startsWith('/harness/') ? harnessDir : dist;
     const relative = url.pathname.replace(/^\/(harness\/)?/, '');
