@@ -4,18 +4,11 @@ import * as os from 'os';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
 import { zipSync } from 'fflate';
-import { run, Io } from '../../src/cli/main';
+import { run } from '../../src/cli/main';
 import type { RunReport } from '../../src/engine/report';
 import { FIXTURES_DIR, fixtures } from '../support/fixtures';
 import { readWorkbook as readSnapshot } from '../xlsx/workbook-snapshot';
-
-async function capture(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { stdout: (s) => (out += s), stderr: (s) => (err += s), stderrIsTty: false };
-  const code = await run(argv, io);
-  return { code, out, err };
-}
+import { capture } from './support';
 
 let dir: string;
 beforeEach(() => {
