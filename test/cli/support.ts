@@ -23,7 +23,7 @@ export const HOSTILE = {
   sheet: '-1+1',
 };
 
-/** One table of the 上海发布 seed (three real findings) with hostile texts in its name, offices and sheet name. */
+/** One table of the 上海发布 seed with hostile texts in its name, offices and sheet name. */
 export function hostileWorkbook(file: string): string {
   const spec: FormSpec = { ...sample.SHANGHAI_FABU, project: HOSTILE.project, department: HOSTILE.department };
   const { sheet } = stackForms(HOSTILE.sheet, [{ spec, style: { labels: 'merged', rate: 'fraction', title: true } }]);
