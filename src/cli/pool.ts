@@ -53,7 +53,7 @@ export function checkInWorkers(
       const feed = () => {
         if (next >= inputs.length) {
           current = null;
-          void worker.terminate();
+          worker.postMessage(null); // the worker closes its port and exits, saving its compile cache
           return;
         }
         current = next++;

@@ -1,8 +1,13 @@
 /** A worker thread of `selfeval check`: checks the files the pool sends, one at a time. */
 import { parentPort, workerData } from 'worker_threads';
-import { checkInput, type Input, type JobOptions } from './job';
+import { enableCompileCache } from './compile-cache';
+import type { Input, JobOptions } from './job';
 
+enableCompileCache();
+const { checkInput }: typeof import('./job') = require('./job');
 const options = workerData as JobOptions;
-parentPort!.on('message', (task: { index: number; input: Input }) => {
+/** A task, or null: no more files, exit. */
+parentPort!.on('message', (task: { index: number; input: Input } | null) => {
+  if (task === null) return parentPort!.close();
   parentPort!.postMessage({ index: task.index, result: checkInput(task.input, options) });
 });
