@@ -96,7 +96,7 @@ describe('bad input: one clear line each, the batch goes on, exit 2', () => {
     make(bad);
     const good = path.join(dir, 'good.xlsx');
     fs.copyFileSync(path.join(FIXTURES_DIR, '000-stacked-official.xlsx'), good);
-    const { code, out, err } = (await capture(['check', bad, good, '--format', 'json']));
+    const { code, out, err } = (await capture(['check', bad, good, '--format', 'json', '--jobs', '1'])); // in parallel: parallel.test.ts
     expect(code).toBe(2);
     const lines = err.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -131,7 +131,7 @@ describe('bad input: one clear line each, the batch goes on, exit 2', () => {
       return f;
     });
     let err = '';
-    await run(['check', ...files, '--format', 'json'], { stdout: () => undefined, stderr: (s) => (err += s), stderrIsTty: true });
+    await run(['check', ...files, '--format', 'json', '--jobs', '1'], { stdout: () => undefined, stderr: (s) => (err += s), stderrIsTty: true });
     expect(err).toContain('3/3');
     expect(err.endsWith('\n')).toBe(true);
     expect((await capture(['check', ...files, '--format', 'json'])).err).toBe('');
@@ -140,6 +140,11 @@ describe('bad input: one clear line each, the batch goes on, exit 2', () => {
   test('usage errors', async () => {
     expect((await capture(['check'])).code).toBe(2);
     expect((await capture(['check', 'x.xlsx', '--format', 'xml'])).code).toBe(2);
+    for (const [flag, value, says] of [['--jobs', '0', '--jobs 需要'], ['--jobs', 'many', '--jobs 需要'], ['--summary', 'out.csv', '--summary 需要一个 .xlsx']]) {
+      const r = await capture(['check', 'x.xlsx', flag, value]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(says);
+    }
     expect((await capture(['frobnicate'])).code).toBe(2);
     expect((await capture(['check', path.join(dir, 'missing.xlsx')])).err).toContain('找不到');
     expect((await capture(['--help'])).code).toBe(0);
@@ -203,6 +208,18 @@ describe('--annotate and clear', () => {
     expect(c.out).toContain(`removed ${marked.size} marks`);
     const back = readSnapshot(fs.readFileSync(cleared));
     for (const [sheet, view] of original.sheets) for (const a of view.addresses) expect(back.sheets.get(sheet)!.cell(a)).toEqual(view.cell(a));
+  });
+
+  test('--summary and --out never overwrite a file being checked', async () => {
+    const input = path.join(dir, 'x.xlsx');
+    fs.copyFileSync(path.join(FIXTURES_DIR, '004-stacked-flat.xlsx'), input);
+    const before = fs.readFileSync(input);
+    for (const flag of ['--summary', '--out']) {
+      const r = (await capture(['check', dir, flag, input]));
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`${flag} 不能覆盖要检查的文件`);
+    }
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
   });
 
   test('--annotate never overwrites the file it checks', async () => {
