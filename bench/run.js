@@ -107,7 +107,15 @@ function startUp() {
   console.log(`  ratio to node -e 0: ${(warm / bare).toFixed(2)} (target ≤ 1.6); without the cache ${(cold / bare).toFixed(2)}`);
 }
 
+/** Wall-time ratios depend on what else the machine runs: say it. */
+function machine(when) {
+  const cores = os.availableParallelism ? os.availableParallelism() : os.cpus().length;
+  console.log(`machine ${when}: ${cores} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min)`);
+}
+
+machine('before');
 engineThroughput();
 checkerAgainstReader();
 folderAgainstReader();
 startUp();
+machine('after');

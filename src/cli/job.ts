@@ -5,8 +5,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkWorkbook, GridView, marksFromFindings } from '../engine';
-import type { FileReport, Lang, SheetGrid } from '../engine';
+import { checkWorkbook, fromA1, GridView, marksFromFindings } from '../engine';
+import type { FileReport, Lang } from '../engine';
 import { squash, tidy } from '../engine/text';
 import { UsageError } from './args';
 
@@ -70,7 +70,14 @@ export function checkInput(input: Input, options: JobOptions): JobResult {
       fs.writeFileSync(annotated, annotator().annotateWorkbook(bytes, marksFromFindings(result.findings, options.lang)));
       messages.push(`标注副本 (annotated copy): ${path.relative(process.cwd(), annotated)}\n`);
     }
-    const offices = result.tables.map((t) => officesOf(sheets, t.sheet, t.anchor));
+    const views = new Map<string, GridView>();
+    const viewOf = (name: string) => {
+      let v = views.get(name);
+      const grid = v ? undefined : sheets.find((s) => s.name === name);
+      if (grid) views.set(name, (v = new GridView(grid)));
+      return v;
+    };
+    const offices = result.tables.map((t) => officesOf(viewOf(t.sheet), t.anchor));
     return { entry: { file: input.file, ...result }, messages, offices, annotated };
   } catch (e) {
     const reason = reasonOf(e);
@@ -94,13 +101,11 @@ const OFFICE_LABELS: Record<keyof TableOffices, string> = { department: '主管�
 /** 主管部门 and 实施单位 sit on the rows right below 项目名称. */
 const OFFICE_ROWS = 3;
 
-function officesOf(sheets: readonly SheetGrid[], sheet: string, anchor: string): TableOffices {
-  const grid = sheets.find((s) => s.name === sheet);
-  const at = /^([A-Z]+)(\d+)$/.exec(anchor);
+function officesOf(view: GridView | undefined, anchor: string): TableOffices {
+  const at = fromA1(anchor);
   const out: TableOffices = { department: null, implementer: null };
-  if (!grid || !at) return out;
-  const view = new GridView(grid);
-  const top = Number(at[2]) - 1;
+  if (!view || !at) return out;
+  const top = at.row;
   const text = (r: number, c: number): string => {
     const v = view.cell(r, c)?.value;
     return v === null || v === undefined ? '' : tidy(String(v));
