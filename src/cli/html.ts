@@ -116,6 +116,11 @@ function esc(s: string | null | undefined): string {
 
 type Counts = Record<Severity, number>;
 
+/** "（…）" in Chinese, " (…)" in English. */
+function aside(lang: Lang, ...parts: string[]): string {
+  return lang === 'zh' ? `（${parts.join('，')}）` : ` (${parts.join(', ')})`;
+}
+
 /** `s` cut to about `width` Latin letters (a CJK character counts two), with an ellipsis when cut. */
 function shortened(s: string, width: number): string {
   let used = 0;
@@ -195,7 +200,7 @@ function tableSection(t: TableReport, findings: readonly Finding[], offices: Tab
     offices?.department ? `${w.department} ${esc(offices.department)}` : null,
     offices?.implementer ? `${w.implementer} ${esc(offices.implementer)}` : null,
     t.year ? `${w.year} ${esc(t.year)}` : null,
-    `${w.profile} ${esc(t.profile.id)}（${w.chosen[t.profile.chosen]}）`,
+    `${w.profile} ${esc(t.profile.id)}${aside(lang, w.chosen[t.profile.chosen])}`,
   ].filter((x) => x !== null);
   const total = t.total.score;
   const totals =
@@ -216,7 +221,7 @@ function fileSection(file: RunReport['files'][number], result: JobResult, lang: 
   const head = `<h2>${esc(file.file)}</h2>`;
   if ('error' in file) return `<section class="file">${head}<p class="unreadable">${w.unreadable}: ${esc(file.error)}</p></section>`;
   const p = file.profile;
-  const lines = [`<p class="meta">${w.profile} ${esc(p.id)}（${w.chosen[p.chosen]}，${w.explains} ${esc(p.explains)}）</p>`];
+  const lines = [`<p class="meta">${w.profile} ${esc(p.id)}${aside(lang, w.chosen[p.chosen], `${w.explains} ${esc(p.explains)}`)}</p>`];
   if (p.suggestion) lines.push(`<p class="meta">? ${esc(p.suggestion.message)}</p>`);
   for (const n of file.notices) lines.push(`<p class="notice">! ${esc(n.sheet)}${n.cell ? '!' + esc(n.cell) : ''}: ${esc(n.message)}</p>`);
   const tables = file.tables.map((t, i) =>

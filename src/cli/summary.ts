@@ -138,7 +138,7 @@ function summarySheet(wb: Workbook, checked: Array<{ file: CheckedFile; result: 
       setText(row.getCell(4), result.offices[i]?.department);
       setText(row.getCell(5), result.offices[i]?.implementer);
       setText(row.getCell(6), t.year);
-      setText(row.getCell(7), `${t.profile.id}（${w.chosen[t.profile.chosen]}）`);
+      setText(row.getCell(7), lang === 'zh' ? `${t.profile.id}（${w.chosen[t.profile.chosen]}）` : `${t.profile.id} (${w.chosen[t.profile.chosen]})`);
       setValue(row.getCell(8), t.total.score?.entered);
       setValue(row.getCell(9), t.total.score?.computed);
       setValue(row.getCell(10), t.total.rulesTotal);
