@@ -59,8 +59,8 @@ export function checkInWorkers(
         current = next++;
         worker.postMessage({ index: current, input: inputs[current] });
       };
-      worker.on('message', (m: { index: number; result: JobResult }) => {
-        settle(m.index, m.result);
+      worker.on('message', (m: { index: number; json: string }) => {
+        settle(m.index, JSON.parse(m.json) as JobResult);
         feed();
       });
       worker.on('error', (e) => (failure = e.message));

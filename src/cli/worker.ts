@@ -9,5 +9,6 @@ const options = workerData as JobOptions;
 /** A task, or null: no more files, exit. */
 parentPort!.on('message', (task: { index: number; input: Input } | null) => {
   if (task === null) return parentPort!.close();
-  parentPort!.postMessage({ index: task.index, result: checkInput(task.input, options) });
+  // As JSON: V8 writes it about twice as fast as it structured-clones the same report.
+  parentPort!.postMessage({ index: task.index, json: JSON.stringify(checkInput(task.input, options)) });
 });

@@ -84,7 +84,7 @@ const { checkInput } = require(${JSON.stringify(path.join(ROOT, 'build', 'cli', 
 parentPort.on('message', ({ index, input }) => {
   if (input.file.includes('throws')) throw new Error('boom in the worker');
   if (input.file.includes('exits')) process.exit(7);
-  parentPort.postMessage({ index, result: checkInput(input, workerData) });
+  parentPort.postMessage({ index, json: JSON.stringify(checkInput(input, workerData)) });
 });`,
     );
     return file;
