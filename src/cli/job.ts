@@ -5,8 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkWorkbook, fromA1, GridView, marksFromFindings } from '../engine';
-import type { FileReport, Lang } from '../engine';
+import type { FileReport, GridView, Lang } from '../engine';
 import { squash, tidy } from '../engine/text';
 import { UsageError } from './args';
 
@@ -40,7 +39,11 @@ export interface JobResult {
   annotated: string | null;
 }
 
-/** Lazily loaded: `selfeval --version` or `profiles` never load SheetJS or the OOXML writer. */
+/** Lazily loaded: the main thread of a parallel run never loads the engine or SheetJS, `--version` nothing. */
+function engine(): typeof import('../engine') {
+  return require('../engine');
+}
+
 function reader(): typeof import('../xlsx/read') {
   return require('../xlsx/read');
 }
@@ -61,6 +64,7 @@ export function checkInput(input: Input, options: JobOptions): JobResult {
   try {
     const bytes = fs.readFileSync(input.file);
     const sheets = reader().readWorkbook(bytes);
+    const { checkWorkbook, GridView, marksFromFindings } = engine();
     const result = checkWorkbook(sheets, { profile: options.profile, lang: options.lang });
     if (options.noticesToStderr) for (const n of result.notices) messages.push(`${input.file}: ${n.sheet}${n.cell ? '!' + n.cell : ''}: ${n.message}\n`);
     let annotated: string | null = null;
@@ -102,7 +106,7 @@ const OFFICE_LABELS: Record<keyof TableOffices, string> = { department: '主管�
 const OFFICE_ROWS = 3;
 
 function officesOf(view: GridView | undefined, anchor: string): TableOffices {
-  const at = fromA1(anchor);
+  const at = engine().fromA1(anchor);
   const out: TableOffices = { department: null, implementer: null };
   if (!view || !at) return out;
   const top = at.row;

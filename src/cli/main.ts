@@ -56,8 +56,10 @@ function progress(io: Io, done: number, total: number): void {
 
 async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<number> {
   const inputs = collect(cmd.paths);
-  const { PROFILES, UnknownProfileError } = engine();
-  if (cmd.profile !== 'auto' && !PROFILES.some((p) => p.id === cmd.profile)) throw new UnknownProfileError(cmd.profile);
+  if (cmd.profile !== 'auto') {
+    const { PROFILES, UnknownProfileError } = engine(); // with auto, only the checking threads load the engine
+    if (!PROFILES.some((p) => p.id === cmd.profile)) throw new UnknownProfileError(cmd.profile);
+  }
   const checked = new Set(inputs.map((i) => path.resolve(i.file)));
   for (const [flag, target] of [['--out', cmd.out], ['--summary', cmd.summary]] as const) {
     if (target && checked.has(path.resolve(target))) throw new UsageError(`${flag} 不能覆盖要检查的文件 ${target} (refusing to overwrite a file being checked)`);
