@@ -100,7 +100,8 @@ function checkAll(inputs: Input[], options: JobOptions, jobs: number, io: Io): P
   const onResult = (index: number, result: JobResult) => {
     results[index] = result;
     done++;
-    for (; printed < inputs.length && results[printed]; printed++) for (const m of results[printed].messages) io.stderr(m);
+    const bar = io.stderrIsTty && inputs.length > 1 && done > 1; // a bar is on the line: clear it before a message
+    for (; printed < inputs.length && results[printed]; printed++) for (const m of results[printed].messages) io.stderr(bar ? `\r\x1b[K${m}` : m);
     progress(io, done, inputs.length);
   };
   if (jobs <= 1 || inputs.length <= 1) {

@@ -64,13 +64,16 @@ describe('parallel output equals serial output byte for byte', () => {
   });
 });
 
-test('the progress bar counts files as they finish, up to all of them', async () => {
-  const { err, code } = await capture(['check', folder, '--format', 'json', '--jobs', '2'], true);
+test('the progress bar counts files as they finish, up to all of them, and makes way for messages', async () => {
+  const { err, code } = await capture(['check', folder, '--format', 'json', '--jobs', '2', '--annotate', path.join(dir, 'progress')], true);
   expect(code).toBe(2);
   const counts = [...err.matchAll(/\] (\d+)\/(\d+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
   const total = 3 * 4 + 2;
   expect(counts).toEqual(Array.from({ length: total }, (_, i) => [i + 1, total]));
   expect(err.endsWith(`${total}/${total}\n`)).toBe(true);
+  // A message (here: each annotated copy) never lands after a bar on the same line: the bar is cleared first.
+  expect(err.match(/\r\x1b\[K标注副本/g)?.length).toBeGreaterThan(5);
+  expect(err).not.toMatch(/\] \d+\/\d+(?![\d\r\n])/);
 });
 
 describe('a worker that dies', () => {
