@@ -116,7 +116,9 @@ function officesOf(view: GridView | undefined, anchor: string): TableOffices {
   };
   for (let r = top; r <= Math.min(top + OFFICE_ROWS, view.bottom); r++) {
     for (let c = view.left; c <= view.right; c++) {
-      const label = squash(text(r, c));
+      const raw = view.cell(r, c)?.value;
+      if (typeof raw !== 'string' || !(raw.includes('主') || raw.includes('实'))) continue; // most cells hold no such label
+      const label = squash(raw);
       for (const key of Object.keys(OFFICE_LABELS) as Array<keyof TableOffices>) {
         if (out[key] !== null || !label.startsWith(OFFICE_LABELS[key]) || label.length > OFFICE_LABELS[key].length + 4) continue;
         out[key] = valueRightOf(view, r, c, text);
