@@ -31,11 +31,11 @@ function engineThroughput() {
 }
 
 /** Best wall time of `runs` runs of a node command (milliseconds); `ok`: the exit codes of a successful run. */
-function wall(args, ok = [0], runs = 5) {
+function wall(args, ok = [0], runs = 5, env = process.env) {
   let best = Infinity;
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
+    const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28, env: typeof env === 'function' ? env() : env });
     const ms = performance.now() - t0;
     if (!ok.includes(r.status)) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
     best = Math.min(best, ms);
@@ -78,6 +78,66 @@ function seedVerdicts() {
   for (const { indicator: i } of without) console.log(`  ${i.name} | ${i.target ?? '(空)'} | ${i.actual ?? '(空)'}`);
 }
 
+/**
+ * A reviewer's folder: 200 generated workbooks of 1 to 6 tables. selfeval checking the folder
+ * (worker threads, as many as cores) against SheetJS reading the same files one after another
+ * in one process (main entry, readFile with the defaults), best of 3.
+ */
+function folderAgainstReader() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-bench-folder-'));
+  const files = [];
+  for (let i = 0; i < 200; i++) {
+    const file = path.join(dir, `单位${String(i % 20).padStart(2, '0')}`, `自评表-${String(i).padStart(3, '0')}.xlsx`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    writeWorkbook(generatedSheets(1 + (i % 6), 1, 8 + (i % 5)), file);
+    files.push(file);
+  }
+  const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
+  const bin = path.join(__dirname, '..', 'bin', 'selfeval.js');
+  const reader = wall(['-e', `const X = require(${JSON.stringify(require.resolve('@e965/xlsx'))}); for (const f of ${JSON.stringify(files)}) X.readFile(f);`], [0], 3);
+  const checker = wall([bin, 'check', dir, '--format', 'json'], [0, 1], 3);
+  const serial = wall([bin, 'check', dir, '--format', 'json', '--jobs', '1'], [0, 1], 3);
+  const cores = os.availableParallelism ? os.availableParallelism() : os.cpus().length;
+  console.log(`folder: ${files.length} workbooks, ${(bytes / 1024).toFixed(0)} KB; wall time, best of 3, node start-up included:`);
+  console.log(`  SheetJS readFile, one file after another:  ${reader.toFixed(0)} ms`);
+  console.log(`  selfeval check DIR --format json --jobs 1: ${serial.toFixed(0)} ms`);
+  console.log(`  selfeval check DIR --format json:          ${checker.toFixed(0)} ms (${cores} workers)`);
+  console.log(`  ratio to SheetJS: ${(checker / reader).toFixed(2)} (target ≤ 0.65 on 2 cores); serial ${(serial / reader).toFixed(2)}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** One small workbook (3 tables, 11 KB): selfeval against a bare node, best of 10; with the compile cache and without (a fresh one each run). */
+function startUp() {
+  const small = path.join(__dirname, '..', '..', 'shared', 'fixtures', '000-stacked-official.xlsx');
+  const bin = path.join(__dirname, '..', 'bin', 'selfeval.js');
+  const bare = wall(['-e', '0'], [0], 10);
+  const warm = wall([bin, 'check', small, '--format', 'json'], [0, 1], 10);
+  const coldDirs = [];
+  const cold = wall([bin, 'check', small, '--format', 'json'], [0, 1], 10, () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-cold-'));
+    coldDirs.push(tmp);
+    return { ...process.env, TMPDIR: tmp };
+  });
+  for (const d of coldDirs) fs.rmSync(d, { recursive: true, force: true });
+  const version = wall([bin, '--version'], [0], 10);
+  console.log(`start-up: one small workbook (${(fs.statSync(small).size / 1024).toFixed(0)} KB, 3 tables), best of 10, node ${process.version}:`);
+  console.log(`  node -e 0:                          ${bare.toFixed(0)} ms`);
+  console.log(`  selfeval --version:                 ${version.toFixed(0)} ms`);
+  console.log(`  selfeval check --format json:       ${warm.toFixed(0)} ms (compile cache in place)`);
+  console.log(`  the same, compile cache empty:      ${cold.toFixed(0)} ms`);
+  console.log(`  ratio to node -e 0: ${(warm / bare).toFixed(2)} (target ≤ 1.6); without the cache ${(cold / bare).toFixed(2)}`);
+}
+
+/** Wall-time ratios depend on what else the machine runs: say it. */
+function machine(when) {
+  const cores = os.availableParallelism ? os.availableParallelism() : os.cpus().length;
+  console.log(`machine ${when}: ${cores} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min)`);
+}
+
+machine('before');
 seedVerdicts();
 engineThroughput();
 checkerAgainstReader();
+folderAgainstReader();
+startUp();
+machine('after');

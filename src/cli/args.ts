@@ -1,9 +1,23 @@
 /** Command-line arguments of `selfeval`. */
 
-export type Format = 'text' | 'json' | 'csv';
+export type Format = 'text' | 'json' | 'csv' | 'html';
+const FORMATS: readonly Format[] = ['text', 'json', 'csv', 'html'];
 
 export type Command =
-  | { kind: 'check'; paths: string[]; profile: string; format: Format; annotate: string | null; lang: 'zh' | 'en' }
+  | {
+      kind: 'check';
+      paths: string[];
+      profile: string;
+      format: Format;
+      annotate: string | null;
+      lang: 'zh' | 'en';
+      /** The report goes to this file instead of stdout. */
+      out: string | null;
+      /** The reviewer's summary workbook (.xlsx). */
+      summary: string | null;
+      /** Worker threads; null: as many as the machine has cores. */
+      jobs: number | null;
+    }
   | { kind: 'clear'; file: string; out: string | null }
   | { kind: 'help' }
   | { kind: 'version' };
@@ -11,8 +25,11 @@ export type Command =
 export class UsageError extends Error {}
 
 export const USAGE = `用法 (usage):
-  selfeval check PATH... [--profile auto|ID] [--format text|json|csv] [--annotate DIR] [--lang zh|en]
+  selfeval check PATH... [--profile auto|ID] [--format text|json|csv|html] [--out FILE] [--annotate DIR]
+                        [--summary FILE.xlsx] [--jobs N] [--lang zh|en]
       检查 .xlsx 文件或文件夹（递归）。Check .xlsx files or folders (recursively).
+      --out 报告写入文件 (report to a file) · --summary 汇总工作簿 (summary workbook)
+      --jobs 并行线程数，默认为 CPU 核数 (worker threads, default: the number of cores)
   selfeval clear FILE [--out FILE2]
       去掉 selfeval 加的标记（默认就地改写 FILE）。Remove selfeval's marks (in place unless --out).
   selfeval profiles     列出内置规则。List the built-in profiles.
@@ -30,15 +47,24 @@ export function parseArgs(argv: string[]): Command | { kind: 'profiles' } {
   if (verb === '--version' || verb === '-V') return { kind: 'version' };
   if (verb === 'profiles') return { kind: 'profiles' };
   if (verb === 'check') {
-    const cmd = { kind: 'check' as const, paths: [] as string[], profile: 'auto', format: 'text' as Format, annotate: null as string | null, lang: 'zh' as 'zh' | 'en' };
+    const cmd: Extract<Command, { kind: 'check' }> = { kind: 'check', paths: [], profile: 'auto', format: 'text', annotate: null, lang: 'zh', out: null, summary: null, jobs: null };
     for (let i = 0; i < rest.length; i++) {
       const a = rest[i];
       if (a === '--profile') cmd.profile = takeValue(rest, i++, a);
       else if (a === '--format') {
         const f = takeValue(rest, i++, a);
-        if (f !== 'text' && f !== 'json' && f !== 'csv') throw new UsageError(`--format 只能是 text、json 或 csv (got "${f}")`);
-        cmd.format = f;
+        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format 只能是 text、json、csv 或 html (got "${f}")`);
+        cmd.format = f as Format;
       } else if (a === '--annotate') cmd.annotate = takeValue(rest, i++, a);
+      else if (a === '--out') cmd.out = takeValue(rest, i++, a);
+      else if (a === '--summary') {
+        cmd.summary = takeValue(rest, i++, a);
+        if (!cmd.summary.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--summary 需要一个 .xlsx 文件名 (--summary needs an .xlsx file name, got "${cmd.summary}")`);
+      } else if (a === '--jobs') {
+        const n = takeValue(rest, i++, a);
+        if (!/^[1-9]\d{0,2}$/.test(n)) throw new UsageError(`--jobs 需要 1 到 999 的整数 (--jobs needs a whole number from 1 to 999, got "${n}")`);
+        cmd.jobs = Number(n);
+      }
       else if (a === '--lang') {
         const l = takeValue(rest, i++, a);
         if (l !== 'zh' && l !== 'en') throw new UsageError(`--lang 只能是 zh 或 en (got "${l}")`);

@@ -1,12 +1,15 @@
 /** The `selfeval` command: check workbooks, write annotated copies, clear marks. */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { checkWorkbook, marksFromFindings, PROFILES, UnknownProfileError } from '../engine';
-import type { FileReport, RunReport } from '../engine/report';
-import { annotateWorkbook, clearWorkbook } from '../xlsx/annotate';
-import { readWorkbook, UnreadableWorkbookError } from '../xlsx/read';
+import type { RunReport } from '../engine/report';
 import { Command, parseArgs, USAGE, UsageError } from './args';
 import { fileHasErrors, renderCsv, renderText } from './format';
+import type { Input, JobOptions, JobResult } from './job';
+
+/** Loaded on demand, so that `--version` or `--help` load neither the engine nor SheetJS (and a check neither the writers it does not use). */
+const engine = (): typeof import('../engine') => require('../engine');
+const job = (): typeof import('./job') => require('./job');
 
 const VERSION: string = require('../../package.json').version;
 
@@ -23,12 +26,6 @@ const processIo: Io = {
   stderr: (s) => process.stderr.write(s),
   stderrIsTty: !!process.stderr.isTTY,
 };
-
-/** A file to check, with the path its annotated copy gets below --annotate DIR. */
-interface Input {
-  file: string;
-  relative: string;
-}
 
 function collect(paths: string[]): Input[] {
   const inputs: Input[] = [];
@@ -56,60 +53,74 @@ function progress(io: Io, done: number, total: number): void {
   io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
 }
 
-function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): number {
+async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<number> {
   const inputs = collect(cmd.paths);
-  if (cmd.profile !== 'auto' && !PROFILES.some((p) => p.id === cmd.profile)) throw new UnknownProfileError(cmd.profile);
-  if (cmd.annotate) fs.mkdirSync(cmd.annotate, { recursive: true });
-  const report: RunReport = { tool: { name: 'selfeval', version: VERSION }, files: [] };
-  let unreadable = 0;
-  inputs.forEach((input, i) => {
-    const entry = checkFile(input, cmd, io);
-    if ('error' in entry) unreadable++;
-    report.files.push(entry);
-    progress(io, i + 1, inputs.length);
-  });
-  if (cmd.format === 'json') io.stdout(JSON.stringify(report) + '\n');
-  else if (cmd.format === 'csv') io.stdout(renderCsv(report));
-  else io.stdout(renderText(report, cmd.lang));
-  if (unreadable > 0) return EXIT.usage;
+  if (cmd.profile !== 'auto') {
+    const { PROFILES, UnknownProfileError } = engine(); // with auto, only the checking threads load the engine
+    if (!PROFILES.some((p) => p.id === cmd.profile)) throw new UnknownProfileError(cmd.profile);
+  }
+  const checked = new Set(inputs.map((i) => path.resolve(i.file)));
+  for (const [flag, target] of [['--out', cmd.out], ['--summary', cmd.summary]] as const) {
+    if (target && checked.has(path.resolve(target))) throw new UsageError(`${flag} 不能覆盖要检查的文件 ${target} (refusing to overwrite a file being checked)`);
+  }
+  if (cmd.annotate) {
+    for (const input of inputs) job().annotatedPath(input, cmd.annotate);
+    fs.mkdirSync(cmd.annotate, { recursive: true });
+  }
+  const options: JobOptions = { profile: cmd.profile, lang: cmd.lang, noticesToStderr: cmd.format === 'json' || cmd.format === 'csv', annotate: cmd.annotate };
+  const results = await checkAll(inputs, options, cmd.jobs ?? (os.availableParallelism?.() ?? os.cpus().length), io);
+  const report: RunReport = { tool: { name: 'selfeval', version: VERSION }, files: results.map((r) => r.entry) };
+  const rendered =
+    cmd.format === 'json' ? JSON.stringify(report) + '\n'
+    : cmd.format === 'csv' ? renderCsv(report)
+    : cmd.format === 'html' ? (require('./html') as typeof import('./html')).renderHtml(report, cmd.lang)
+    : renderText(report, cmd.lang);
+  if (cmd.out) {
+    fs.writeFileSync(cmd.out, rendered);
+    io.stderr(`报告 (report): ${cmd.out}\n`);
+  } else io.stdout(rendered);
+  if (cmd.summary) {
+    await (require('./summary') as typeof import('./summary')).writeSummary(cmd.summary, report, results, { lang: cmd.lang, profile: cmd.profile });
+    io.stderr(`汇总工作簿 (summary workbook): ${cmd.summary}\n`);
+  }
+  if (report.files.some((f) => 'error' in f)) return EXIT.usage;
   return report.files.some(fileHasErrors) ? EXIT.errorsFound : EXIT.ok;
 }
 
-function checkFile(input: Input, cmd: Extract<Command, { kind: 'check' }>, io: Io): FileReport {
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(input.file);
-    const result = checkWorkbook(readWorkbook(bytes), { profile: cmd.profile, lang: cmd.lang });
-    if (cmd.format !== 'text') for (const n of result.notices) io.stderr(`${input.file}: ${n.sheet}${n.cell ? '!' + n.cell : ''}: ${n.message}\n`);
-    if (cmd.annotate) writeAnnotated(input, bytes, marksFromFindings(result.findings, cmd.lang), cmd.annotate, io);
-    return { file: input.file, ...result };
-  } catch (e) {
-    if (!(e instanceof UnreadableWorkbookError) && !(e as NodeJS.ErrnoException).code) throw e;
-    const reason = (e as Error).message;
-    io.stderr(`${input.file}: ${reason}\n`);
-    return { file: input.file, error: reason, tables: [], findings: [] };
+/**
+ * Every input checked — in this thread for one file or one job, over worker threads otherwise.
+ * Each file's stderr lines are printed in input order (as a serial run prints them), the
+ * progress bar counts files as they finish.
+ */
+function checkAll(inputs: Input[], options: JobOptions, jobs: number, io: Io): Promise<JobResult[]> {
+  const results: JobResult[] = new Array(inputs.length);
+  let printed = 0;
+  let done = 0;
+  const onResult = (index: number, result: JobResult) => {
+    results[index] = result;
+    done++;
+    const bar = io.stderrIsTty && inputs.length > 1 && done > 1; // a bar is on the line: clear it before a message
+    for (; printed < inputs.length && results[printed]; printed++) for (const m of results[printed].messages) io.stderr(bar ? `\r\x1b[K${m}` : m);
+    progress(io, done, inputs.length);
+  };
+  if (jobs <= 1 || inputs.length <= 1) {
+    inputs.forEach((input, i) => onResult(i, job().checkInput(input, options)));
+    return Promise.resolve(results);
   }
-}
-
-function writeAnnotated(input: Input, bytes: Uint8Array, marks: ReturnType<typeof marksFromFindings>, dir: string, io: Io): void {
-  const target = path.resolve(dir, input.relative);
-  if (target === path.resolve(input.file)) throw new UsageError(`--annotate 不能覆盖原文件 ${input.file} (refusing to overwrite the original)`);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.writeFileSync(target, annotateWorkbook(bytes, marks));
-  io.stderr(`标注副本 (annotated copy): ${path.relative(process.cwd(), target)}\n`);
+  return (require('./pool') as typeof import('./pool')).checkInWorkers(inputs, options, jobs, onResult);
 }
 
 function clear(cmd: Extract<Command, { kind: 'clear' }>, io: Io): number {
   const bytes = fs.readFileSync(cmd.file);
-  readWorkbook(bytes); // same clear message for a bad file as `check`
-  const { bytes: cleared, removed } = clearWorkbook(bytes);
+  (require('../xlsx/read') as typeof import('../xlsx/read')).readWorkbook(bytes); // same clear message for a bad file as `check`
+  const { bytes: cleared, removed } = (require('../xlsx/annotate') as typeof import('../xlsx/annotate')).clearWorkbook(bytes);
   const out = cmd.out ?? cmd.file;
   fs.writeFileSync(out, cleared);
   io.stdout(`${out}: 已去掉 ${removed} 处标记 (removed ${removed} marks)\n`);
   return EXIT.ok;
 }
 
-export function run(argv: string[], io: Io = processIo): number {
+export async function run(argv: string[], io: Io = processIo): Promise<number> {
   try {
     const cmd = parseArgs(argv);
     switch (cmd.kind) {
@@ -120,15 +131,15 @@ export function run(argv: string[], io: Io = processIo): number {
         io.stdout(VERSION + '\n');
         return EXIT.ok;
       case 'profiles':
-        for (const p of PROFILES) io.stdout(`${p.id}\t${p.name.zh} / ${p.name.en}\n\t${p.description.zh}\n`);
+        for (const p of engine().PROFILES) io.stdout(`${p.id}\t${p.name.zh} / ${p.name.en}\n\t${p.description.zh}\n`);
         return EXIT.ok;
       case 'check':
-        return check(cmd, io);
+        return await check(cmd, io);
       case 'clear':
         return clear(cmd, io);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof UnknownProfileError || e instanceof UnreadableWorkbookError || (e as NodeJS.ErrnoException).code) {
+    if (e instanceof UsageError || e instanceof engine().UnknownProfileError || e instanceof (require('../xlsx/read') as typeof import('../xlsx/read')).UnreadableWorkbookError || (e as NodeJS.ErrnoException).code) {
       io.stderr(`selfeval: ${(e as Error).message}\n`);
       if (e instanceof UsageError) io.stderr(USAGE + '\n');
       return EXIT.usage;
