@@ -119,6 +119,7 @@ export interface WpsAddinRoot {
   CreateTaskPane(url: string, title?: string): Pick<WPS.CustomTaskpane, 'ID' | 'Visible' | 'DockPosition'>;
   GetTaskPane(id: number): Pick<WPS.CustomTaskpane, 'ID' | 'Visible' | 'DockPosition'>;
   readonly PluginStorage: Pick<WPS.PluginStorage, 'getItem' | 'setItem'>;
+  ShowDialog: WPS.AddonRoot['ShowDialog'];
 }
 
 /**

@@ -3,7 +3,7 @@
  *
  * ET is synchronous: every property read or write and every method call is one call across
  * WPS's JS bridge. readSheets reads each sheet's used range whole — Value2, Formula and
- * NumberFormat of the range, 8 calls a sheet — and only where the range's formats differ
+ * NumberFormat of the range, 11 calls a sheet — and only where the range's formats differ
  * (NumberFormat null) the formats of each column (2 calls a column) and, in a column whose
  * formats still differ, those of its number cells (2 calls a cell): the engine needs a
  * format for numbers only (percent, decimals). Never cell by cell for values.
