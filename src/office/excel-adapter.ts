@@ -558,7 +558,7 @@ function owned(cells: readonly CellRef[], found: Map<string, Inspected>): CellRe
   });
 }
 
-const sameFormula = (a: string, b: string) => a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
+export const sameFormula = (a: string, b: string) => a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
 
 function uniqueRefs(refs: readonly CellRef[]): CellRef[] {
   const seen = new Map<string, CellRef>();
@@ -680,7 +680,7 @@ export function uniqueSheetName(existing: string[], base: string): string {
  * on hosts before ExcelApi 1.14 (later ones tag them with triggerSource "ThisLocalAddin").
  * One expected event per write of a cell, forgotten after ECHO_MS.
  */
-class Echoes {
+export class Echoes {
   private readonly pending = new Map<string, number[]>();
 
   expect(cells: readonly { sheet: string; cell: string }[]): void {

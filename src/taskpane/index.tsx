@@ -1,6 +1,8 @@
-/** Task pane entry: wait for Office, then render the pane over the Excel adapter, in Office's theme. */
+/** Task pane entry: wait for Office, then render the pane over the Excel adapter in Office's theme — or, in WPS 表格, over the WPS adapter. */
 import { createRoot } from 'react-dom/client';
 import { createExcelAdapter } from '../office/excel-adapter';
+import { wpsApplication, wpsDisplayLanguage } from '../wps/et';
+import { createWpsAdapter } from '../wps/wps-adapter';
 import { App, StartupErrorApp } from './components/App';
 import { langFromDisplayLanguage } from './i18n';
 import { PaneService } from './service';
@@ -14,7 +16,12 @@ if (!container) throw new Error('taskpane.html has no #root element');
 const root = createRoot(container);
 const forcedColors = window.matchMedia('(forced-colors: active)').matches;
 
-if (typeof Office === 'undefined') {
+const wps = typeof Office === 'undefined' ? wpsApplication() : null;
+if (wps) {
+  const displayLanguage = wpsDisplayLanguage(wps);
+  const lang = langFromDisplayLanguage(displayLanguage);
+  root.render(<App service={new PaneService(createWpsAdapter(wps, { displayLanguage }), lang)} lang={lang} theme={paneTheme(undefined, forcedColors)} />);
+} else if (typeof Office === 'undefined') {
   root.render(<StartupErrorApp lang={langFromDisplayLanguage(navigator.language)} theme={paneTheme(undefined, forcedColors)} kind="notInExcel" />);
 } else {
   void Office.onReady((info) => {

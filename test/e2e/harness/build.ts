@@ -18,20 +18,21 @@ function compile(config: Configuration): Promise<void> {
   });
 }
 
-/** The production build; `env` as `npm run build -- --env cloud=china` gives it. */
-export async function buildTaskPane(outDir: string, env: Record<string, string> = {}): Promise<void> {
-  const configure = require(path.join(ROOT, 'webpack.config.js')) as (env: object, argv: { mode: string }) => Promise<Configuration>;
+/** The production build; `env` as `npm run build -- --env cloud=china` gives it; `configFile`: webpack.wps.config.js builds the WPS加载项 instead. */
+export async function buildTaskPane(outDir: string, env: Record<string, string> = {}, configFile = 'webpack.config.js'): Promise<void> {
+  const configure = require(path.join(ROOT, configFile)) as (env: object, argv: { mode: string }) => Promise<Configuration>;
   const config = await configure(env, { mode: 'production' });
   await compile({ ...config, context: ROOT, output: { ...config.output, path: outDir } });
 }
 
-export async function buildStandIn(outDir: string): Promise<void> {
+/** `entry`: wps-standin-entry.ts bundles the ET stand-in as wps-standin.js instead. */
+export async function buildStandIn(outDir: string, entry = 'standin-entry.ts'): Promise<void> {
   await compile({
     mode: 'development',
     devtool: false, // no eval: the pane's Content-Security-Policy forbids it
     context: ROOT,
-    entry: path.join(__dirname, 'standin-entry.ts'),
-    output: { path: outDir, filename: 'standin.js' },
+    entry: path.join(__dirname, entry),
+    output: { path: outDir, filename: entry.replace(/-entry\.ts$/, '.js') },
     resolve: { extensions: ['.ts', '.js'] },
     module: {
       rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { noEmit: false, module: 'esnext' } } } }],
