@@ -90,7 +90,7 @@ async function check(page: Page): Promise<void> {
 }
 
 async function listedPlaces(page: Page): Promise<string[]> {
-  const labels = await page.locator('ul[aria-labelledby="findings-title"] > li > button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') ?? ''));
+  const labels = await page.locator('li[data-finding] > button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') ?? ''));
   return labels.map((l) => /^(.+?)[，,]/.exec(l)?.[1] ?? l);
 }
 
@@ -194,7 +194,7 @@ describe('the pane in chromium over the ET stand-in', () => {
     expect(await ws.marked(truth[0].sheet)).toEqual(expect.arrayContaining(truth.map((t) => t.cell)));
 
     const total = truth.find((t) => t.category === 'TOTAL') as Truth;
-    await page.locator(`ul[aria-labelledby="findings-title"] > li > button[aria-label^="${total.cell}，"]`).click();
+    await page.locator(`li[data-finding] > button[aria-label^="${total.cell}，"]`).click();
     await eventually(ws.selection, { sheet: total.sheet, address: total.cell });
 
     const beforeFill = await ws.snapshot();

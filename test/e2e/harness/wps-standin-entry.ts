@@ -4,15 +4,17 @@
  */
 import { createEtStandIn, type EtStandIn } from '../../wps/et-standin';
 import type { StandInWorkbook } from '../../office/excel-standin';
+import type { HarnessHost } from './server';
 
 export interface WpsHarnessWindow {
   __HARNESS_WORKBOOK__: StandInWorkbook;
-  __HARNESS_LANG__: string;
+  /** The host the page's query asks for (only its language matters to WPS). */
+  __HARNESS_HOST__: HarnessHost;
   /** The stand-in, for the tests' assertions (page.evaluate). */
   __et: EtStandIn;
 }
 
 const harness = window as unknown as WpsHarnessWindow & Record<string, unknown>;
-const et = createEtStandIn(harness.__HARNESS_WORKBOOK__, { languageId: harness.__HARNESS_LANG__.startsWith('zh') ? 2052 : 1033 });
+const et = createEtStandIn(harness.__HARNESS_WORKBOOK__, { languageId: harness.__HARNESS_HOST__.lang.startsWith('zh') ? 2052 : 1033 });
 harness.__et = et;
 harness.Application = et.Application;
