@@ -1,5 +1,6 @@
 /** Text and CSV renderings of a run report (JSON is the report itself). */
 import type { FileReport, Finding, Lang, RunReport, Severity, TableReport } from '../engine/report';
+import { spreadsheetSafeText } from '../engine/safe-text';
 
 const WORDS = {
   zh: {
@@ -68,8 +69,9 @@ export function renderText(report: RunReport, lang: Lang): string {
   return out.join('\n') + '\n';
 }
 
+/** A CSV field: never a formula when Excel opens it (spreadsheetSafeText), quoted when needed. */
 function csvField(s: string | null): string {
-  const v = s ?? '';
+  const v = spreadsheetSafeText(s ?? '');
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 

@@ -2,9 +2,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkWorkbook, marksFromFindings, PROFILES, UnknownProfileError } from '../engine';
-import type { FileReport, RunReport } from '../engine/report';
-import { annotateWorkbook, clearWorkbook } from '../xlsx/annotate';
-import { readWorkbook, UnreadableWorkbookError } from '../xlsx/read';
+import type { FileReport, Lang, Notice, RunReport } from '../engine/report';
+import { annotate, clearWorkbook, WorkbookFormatError } from '../xlsx/annotate';
+import { readWorkbookContent, UnreadableWorkbookError, type WorkbookContent } from '../xlsx/read';
 import { Command, parseArgs, USAGE, UsageError } from './args';
 import { fileHasErrors, renderCsv, renderText } from './format';
 
@@ -31,6 +31,9 @@ interface Input {
   relative: string;
 }
 
+/** What a folder scan picks up: Office Open XML and binary (BIFF) workbooks, WPS's .et. */
+const WORKBOOK_EXTENSIONS = /\.(xlsx|xlsm|xls|et)$/i;
+
 function collect(paths: string[]): Input[] {
   const inputs: Input[] = [];
   for (const p of paths) {
@@ -41,7 +44,7 @@ function collect(paths: string[]): Input[] {
         for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
           const full = path.join(dir, e.name);
           if (e.isDirectory()) walk(full);
-          else if (e.name.toLowerCase().endsWith('.xlsx') && !e.name.startsWith('~$')) inputs.push({ file: full, relative: path.relative(p, full) });
+          else if (WORKBOOK_EXTENSIONS.test(e.name) && !e.name.startsWith('~$')) inputs.push({ file: full, relative: path.relative(p, full) });
         }
       };
       walk(p);
@@ -77,32 +80,70 @@ function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): number {
 }
 
 function checkFile(input: Input, cmd: Extract<Command, { kind: 'check' }>, io: Io): FileReport {
-  let bytes: Uint8Array;
   try {
-    bytes = fs.readFileSync(input.file);
-    const result = checkWorkbook(readWorkbook(bytes), { profile: cmd.profile, lang: cmd.lang });
+    const bytes = fs.readFileSync(input.file);
+    const content = readWorkbookContent(bytes, cmd.lang);
+    const result = checkWorkbook(content.sheets, { profile: cmd.profile, lang: cmd.lang });
+    result.notices.unshift(...content.notices);
+    if (cmd.annotate) result.notices.push(...writeAnnotated(input, bytes, content, marksFromFindings(result.findings, cmd.lang), cmd, io));
     if (cmd.format !== 'text') for (const n of result.notices) io.stderr(`${input.file}: ${n.sheet}${n.cell ? '!' + n.cell : ''}: ${n.message}\n`);
-    if (cmd.annotate) writeAnnotated(input, bytes, marksFromFindings(result.findings, cmd.lang), cmd.annotate, io);
     return { file: input.file, ...result };
   } catch (e) {
-    if (!(e instanceof UnreadableWorkbookError) && !(e as NodeJS.ErrnoException).code) throw e;
-    const reason = (e as Error).message;
+    if (e instanceof UsageError) throw e;
+    // Whatever a file holds, the batch goes on: one line for it, never a stack trace.
+    const known = e instanceof UnreadableWorkbookError || (e as NodeJS.ErrnoException).code !== undefined;
+    const reason = known ? (e as Error).message : `无法读取（内部错误）(could not be read: ${(e as Error).message})`;
     io.stderr(`${input.file}: ${reason}\n`);
     return { file: input.file, error: reason, tables: [], findings: [] };
   }
 }
 
-function writeAnnotated(input: Input, bytes: Uint8Array, marks: ReturnType<typeof marksFromFindings>, dir: string, io: Io): void {
-  const target = path.resolve(dir, input.relative);
+const THREADED_NOTICE: Record<Lang, string> = {
+  zh: '此单元格有线程批注：已标色并保留该批注，未加 selfeval 批注，说明见本报告',
+  en: 'this cell has a threaded comment: filled, the comment kept and no selfeval note added; the finding is in this report',
+};
+
+/**
+ * Writes the annotated copy below `--annotate DIR`, or says on one line why there is none (a
+ * binary or Strict workbook, a package that cannot be patched); returns notices for the report.
+ */
+function writeAnnotated(
+  input: Input,
+  bytes: Uint8Array,
+  content: WorkbookContent,
+  marks: ReturnType<typeof marksFromFindings>,
+  cmd: Extract<Command, { kind: 'check' }>,
+  io: Io,
+): Notice[] {
+  const target = path.resolve(cmd.annotate as string, input.relative);
   if (target === path.resolve(input.file)) throw new UsageError(`--annotate 不能覆盖原文件 ${input.file} (refusing to overwrite the original)`);
+  if (content.format === 'biff') {
+    io.stderr(
+      `${input.file}: 二进制工作簿 (.xls/.et) 无法写标注副本，请先另存为 .xlsx；核分报告不受影响 ` +
+        '(cannot annotate a binary .xls/.et workbook: save it as .xlsx first; the check report is complete)\n',
+    );
+    return [];
+  }
+  let annotated: ReturnType<typeof annotate>;
+  try {
+    annotated = annotate(bytes, marks);
+  } catch (e) {
+    const reason = e instanceof WorkbookFormatError ? e.message : `无法写标注副本 (cannot annotate: ${(e as Error).message})`;
+    io.stderr(`${input.file}: ${reason}\n`);
+    return [];
+  }
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.writeFileSync(target, annotateWorkbook(bytes, marks));
+  fs.writeFileSync(target, annotated.bytes);
   io.stderr(`标注副本 (annotated copy): ${path.relative(process.cwd(), target)}\n`);
+  return annotated.threaded.map(({ sheet, cell }) => ({ sheet, cell, message: THREADED_NOTICE[cmd.lang] }));
 }
 
 function clear(cmd: Extract<Command, { kind: 'clear' }>, io: Io): number {
   const bytes = fs.readFileSync(cmd.file);
-  readWorkbook(bytes); // same clear message for a bad file as `check`
+  // Same clear message for a bad file as `check`; a binary workbook has no marks of ours.
+  if (readWorkbookContent(bytes).format === 'biff') {
+    throw new UnreadableWorkbookError(`${cmd.file}: 二进制工作簿 (.xls/.et) 没有 selfeval 标记 (a binary .xls/.et workbook holds no selfeval marks)`);
+  }
   const { bytes: cleared, removed } = clearWorkbook(bytes);
   const out = cmd.out ?? cmd.file;
   fs.writeFileSync(out, cleared);
@@ -129,7 +170,13 @@ export function run(argv: string[], io: Io = processIo): number {
         return clear(cmd, io);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof UnknownProfileError || e instanceof UnreadableWorkbookError || (e as NodeJS.ErrnoException).code) {
+    if (
+      e instanceof UsageError ||
+      e instanceof UnknownProfileError ||
+      e instanceof UnreadableWorkbookError ||
+      e instanceof WorkbookFormatError ||
+      (e as NodeJS.ErrnoException).code
+    ) {
       io.stderr(`selfeval: ${(e as Error).message}\n`);
       if (e instanceof UsageError) io.stderr(USAGE + '\n');
       return EXIT.usage;
