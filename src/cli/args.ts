@@ -12,7 +12,7 @@ export class UsageError extends Error {}
 
 export const USAGE = `用法 (usage):
   selfeval check PATH... [--profile auto|ID] [--format text|json|csv] [--annotate DIR] [--lang zh|en]
-      检查 .xlsx 文件或文件夹（递归）。Check .xlsx files or folders (recursively).
+      检查 .xlsx/.xlsm/.xls/.et 文件或文件夹（递归）。Check workbooks or folders (recursively).
   selfeval clear FILE [--out FILE2]
       去掉 selfeval 加的标记（默认就地改写 FILE）。Remove selfeval's marks (in place unless --out).
   selfeval profiles     列出内置规则。List the built-in profiles.

@@ -92,10 +92,17 @@ function checkFile(input: Input, cmd: Extract<Command, { kind: 'check' }>, io: I
     if (e instanceof UsageError) throw e;
     // Whatever a file holds, the batch goes on: one line for it, never a stack trace.
     const known = e instanceof UnreadableWorkbookError || (e as NodeJS.ErrnoException).code !== undefined;
-    const reason = known ? (e as Error).message : `无法读取（内部错误）(could not be read: ${(e as Error).message})`;
+    const message = known ? (e as Error).message : `无法读取（内部错误）(could not be read: ${(e as Error).message})`;
+    const reason = oneLine(message);
     io.stderr(`${input.file}: ${reason}\n`);
     return { file: input.file, error: reason, tables: [], findings: [] };
   }
+}
+
+/** A message on one line: libraries' messages may quote a corrupt part, line breaks and all. */
+function oneLine(message: string): string {
+  const flat = message.replace(/\s+/g, ' ').trim();
+  return flat.length > 400 ? `${flat.slice(0, 400)}…` : flat;
 }
 
 const THREADED_NOTICE: Record<Lang, string> = {
@@ -128,7 +135,7 @@ function writeAnnotated(
   try {
     annotated = annotate(bytes, marks);
   } catch (e) {
-    const reason = e instanceof WorkbookFormatError ? e.message : `无法写标注副本 (cannot annotate: ${(e as Error).message})`;
+    const reason = oneLine(e instanceof WorkbookFormatError ? e.message : `无法写标注副本 (cannot annotate: ${(e as Error).message})`);
     io.stderr(`${input.file}: ${reason}\n`);
     return [];
   }

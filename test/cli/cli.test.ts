@@ -91,6 +91,23 @@ describe('check', () => {
   });
 });
 
+describe('csv injection (OWASP)', () => {
+  test('a sheet name that would be a formula is written as text; numbers stay numbers', () => {
+    const wb = XLSX.read(fs.readFileSync(path.join(FIXTURES_DIR, '004-stacked-flat.xlsx')));
+    const hostile = '=HYPERLINK("x","y")';
+    wb.SheetNames[0] = hostile;
+    wb.Sheets[hostile] = wb.Sheets['自评表'];
+    delete wb.Sheets['自评表'];
+    const file = path.join(dir, 'hostile.xlsx');
+    XLSX.writeFile(wb, file);
+    const { out } = capture(['check', file, '--format', 'csv']);
+    const rows = out.replace(/^\ufeff/, '').trim().split('\r\n').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toContain(`,"'=HYPERLINK(""x"",""y"")",`);
+    expect(rows.some((r) => r.includes(',INDICATOR_SCORE_MISMATCH,18,18.33,'))).toBe(true);
+  });
+});
+
 describe('bad input: one clear line each, the batch goes on, exit 2', () => {
   test.each([
     ['not an .xlsx', (f: string) => fs.writeFileSync(f, 'hello, this is text'), '不是 Excel 工作簿'],
