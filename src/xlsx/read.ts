@@ -15,7 +15,7 @@ import type * as SheetJS from '@e965/xlsx';
 import { zipSync } from 'fflate';
 import type { Cell, CellRange, SheetGrid } from '../engine/grid';
 import type { Lang, Notice } from '../engine/report';
-import { STRICT_MAIN_NS } from './ooxml-xml';
+import { STRICT_MAIN_NS, unescapeXml } from './ooxml-xml';
 import { LIMITS, WorkbookLimitError, checkFileSize, unzipBounded } from './zip';
 
 /** The mini build has the package's types but no type file of its own. */
@@ -101,13 +101,38 @@ function readPackage(bytes: Uint8Array, lang: Lang): WorkbookContent {
   const strict = workbookXml !== undefined && new TextDecoder('latin1').decode(files[workbookXml].subarray(0, 4096)).includes(STRICT_MAIN_NS);
   const stored: Record<string, Uint8Array> = {};
   for (const n of names) if (!n.endsWith('/')) stored[n] = files[n];
+  const partless = workbookXml === undefined ? [] : dropPartlessSheets(stored, workbookXml);
   let wb: SheetJS.WorkBook;
   try {
     wb = XLSX_MINI.read(zipSync(stored, { level: 0 }), READ_OPTIONS);
   } catch (e) {
     throw new UnreadableWorkbookError(`无法读取工作簿（文件损坏？）(corrupt workbook: ${(e as Error).message})`);
   }
-  return toContent(wb, strict ? 'strict' : 'ooxml', lang);
+  const content = toContent(wb, strict ? 'strict' : 'ooxml', lang);
+  content.notices.push(...partless.map((sheet) => ({ sheet, cell: null, message: SKIPPED.partless[lang] })));
+  return content;
+}
+
+/**
+ * Takes out of the workbook part the `<sheet>` entries whose relationship id leads nowhere (an
+ * Excel 4 macro or VBA module listed with `r:id=""`): SheetJS would give the next sheets' cells
+ * to them, shifting every name after. Returns their names.
+ */
+function dropPartlessSheets(stored: Record<string, Uint8Array>, workbookXml: string): string[] {
+  const relsName = workbookXml.replace(/([^/]+)$/, '_rels/$1.rels');
+  const rels = stored[relsName] ?? stored[Object.keys(stored).find((n) => n.toLowerCase() === relsName.toLowerCase()) ?? ''];
+  if (!rels) return [];
+  const ids = new Set([...new TextDecoder().decode(rels).matchAll(/\sId\s*=\s*["']([^"']*)["']/g)].map((m) => m[1]));
+  const xml = new TextDecoder().decode(stored[workbookXml]);
+  const dropped: string[] = [];
+  const kept = xml.replace(/<(?:[\w.-]+:)?sheet\s[^>]*?\/>/g, (tag) => {
+    const id = /\s[\w.-]+:id\s*=\s*["']([^"']*)["']/.exec(tag)?.[1];
+    if (id === undefined || ids.has(id)) return tag;
+    dropped.push(unescapeXml(/\sname\s*=\s*["']([^"']*)["']/.exec(tag)?.[1] ?? ''));
+    return '';
+  });
+  if (dropped.length > 0) stored[workbookXml] = new TextEncoder().encode(kept);
+  return dropped;
 }
 
 function readCompound(bytes: Uint8Array, lang: Lang): WorkbookContent {
@@ -144,6 +169,7 @@ const SKIPPED: Record<string, Record<Lang, string>> = {
   dialog: { zh: '对话框工作表，已跳过', en: 'dialog sheet: skipped' },
   macro: { zh: '宏表，已跳过', en: 'macro sheet: skipped' },
   unreadable: { zh: '无法读取此工作表，已跳过', en: 'sheet could not be read: skipped' },
+  partless: { zh: '工作簿列出此表但没有它的内容（宏或 VBA 模块），已跳过', en: 'listed without a sheet part (a macro or VBA module): skipped' },
 };
 
 function toContent(wb: SheetJS.WorkBook, format: WorkbookFormat, lang: Lang): WorkbookContent {

@@ -69,6 +69,16 @@ test('chart, dialog and macro sheets are skipped with a notice each', () => {
   expect(content.notices.map((n) => n.message).sort()).toEqual(['chart sheet: skipped', 'dialog sheet: skipped', 'macro sheet: skipped']);
 });
 
+test('sheets listed without a part (r:id="") are skipped with a notice and do not shift the names of the others', () => {
+  const original = load('closedxml__tdf111974.xlsm');
+  const content = readWorkbookContent(original, 'en');
+  expect(content.notices.filter((n) => /without a sheet part/.test(n.message)).map((n) => n.sheet)).toEqual(['Roll weeks macro', 'Module1']);
+  // Each grid is the part its name's relationship points at: "OP LTR" is sheet7.xml.
+  const sheet7Rows = (text(original, 'xl/worksheets/sheet7.xml').match(/<row /g) ?? []).length;
+  expect(content.sheets.find((s) => s.name === 'OP LTR')?.cells.filter(Boolean).length).toBeLessThanOrEqual(sheet7Rows);
+  expect(() => annotate(original, content.sheets.map((s) => ({ sheet: s.name, cell: 'A1', severity: 'info' as const, note: '核分' })))).not.toThrow();
+});
+
 test('Strict Open XML is read and checked; annotating it is refused on one line saying what to do', () => {
   const original = load('poi__sample.strict.xlsx');
   const content = readWorkbookContent(original);
