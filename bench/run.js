@@ -1,5 +1,5 @@
 'use strict';
-// npm run bench: engine throughput, checker wall time against the fastest reader alone.
+// npm run bench: engine throughput, checker wall time against the fastest reader alone, corpus check times.
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -128,6 +128,42 @@ function startUp() {
   console.log(`  ratio to node -e 0: ${(warm / bare).toFixed(2)} (target ≤ 1.6); without the cache ${(cold / bare).toFixed(2)}`);
 }
 
+/** `selfeval check` of every corpus workbook (read + check, in-process, best of 3): the slowest must stay under 2 s. */
+function corpusCheckTimes() {
+  const { readWorkbookContent } = require('../build/xlsx/read.js');
+  const dir = path.join(__dirname, '..', '..', 'shared', 'corpus');
+  const files = fs.readdirSync(dir).filter((f) => /\.(xlsx|xlsm|xls|et)$/i.test(f)).sort();
+  const times = [];
+  const counts = { read: 0, unreadable: 0, sheets: 0, skippedSheets: 0, tables: 0, findings: 0 };
+  for (const f of files) {
+    const bytes = fs.readFileSync(path.join(dir, f));
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      try {
+        const content = readWorkbookContent(bytes);
+        const report = checkWorkbook(content.sheets);
+        if (i === 0) {
+          counts.read++;
+          counts.sheets += content.sheets.length;
+          counts.skippedSheets += content.notices.length;
+          counts.tables += report.tables.length;
+          counts.findings += report.findings.length;
+        }
+      } catch (e) {
+        if (i === 0) counts.unreadable++;
+      }
+      best = Math.min(best, performance.now() - t0);
+    }
+    times.push([best, f]);
+  }
+  times.sort((a, b) => b[0] - a[0]);
+  const total = times.reduce((s, [t]) => s + t, 0);
+  console.log(`corpus: ${files.length} workbooks; read ${counts.read}, unreadable (one line each) ${counts.unreadable}; ${counts.sheets} sheets checked, ${counts.skippedSheets} chart/dialog/macro sheets skipped; ${counts.tables} tables, ${counts.findings} findings`);
+  console.log(`  check time per file (read + check, best of 3): total ${total.toFixed(0)} ms, median ${times[Math.floor(times.length / 2)][0].toFixed(1)} ms`);
+  console.log(`  slowest: ${times.slice(0, 3).map(([t, f]) => `${f} ${t.toFixed(0)} ms`).join(', ')} (target < 2000 ms)`);
+}
+
 /** Wall-time ratios depend on what else the machine runs: say it. */
 function machine(when) {
   const cores = os.availableParallelism ? os.availableParallelism() : os.cpus().length;
@@ -140,4 +176,5 @@ engineThroughput();
 checkerAgainstReader();
 folderAgainstReader();
 startUp();
+corpusCheckTimes();
 machine('after');

@@ -1,6 +1,7 @@
 /** Text and CSV renderings of a run report (JSON is the report itself). */
 import type { FileReport, Finding, Lang, ProfileChoice, RunReport, Severity, TableReport } from '../engine/report';
 import { FORMS } from '../engine';
+import { spreadsheetSafeText } from '../engine/safe-text';
 
 const WORDS = {
   zh: {
@@ -75,8 +76,9 @@ export function renderText(report: RunReport, lang: Lang): string {
   return out.join('\n') + '\n';
 }
 
+/** A CSV field: never a formula when Excel opens it (spreadsheetSafeText), quoted when needed. */
 function csvField(s: string | null): string {
-  const v = s ?? '';
+  const v = spreadsheetSafeText(s ?? '');
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 

@@ -5,7 +5,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { FileReport, Lang } from '../engine';
+import type { FileReport, Lang, Mark, Notice } from '../engine';
+import type { WorkbookContent } from '../xlsx/read';
 import { UsageError } from './args';
 
 /** A file to check, with the path its annotated copy gets below --annotate DIR. */
@@ -54,23 +55,70 @@ export function checkInput(input: Input, options: JobOptions): JobResult {
   const messages: string[] = [];
   try {
     const bytes = fs.readFileSync(input.file);
-    const sheets = reader().readWorkbook(bytes);
+    const content = reader().readWorkbookContent(bytes, options.lang);
     const { checkWorkbook, marksFromFindings } = engine();
-    const result = checkWorkbook(sheets, { profile: options.profile, lang: options.lang });
-    if (options.noticesToStderr) for (const n of result.notices) messages.push(`${input.file}: ${n.sheet}${n.cell ? '!' + n.cell : ''}: ${n.message}\n`);
+    const result = checkWorkbook(content.sheets, { profile: options.profile, lang: options.lang });
+    result.notices.unshift(...content.notices);
     let annotated: string | null = null;
     if (options.annotate) {
-      annotated = annotatedPath(input, options.annotate);
-      fs.mkdirSync(path.dirname(annotated), { recursive: true });
-      fs.writeFileSync(annotated, annotator().annotateWorkbook(bytes, marksFromFindings(result.findings, options.lang)));
-      messages.push(`标注副本 (annotated copy): ${path.relative(process.cwd(), annotated)}\n`);
+      const written = writeAnnotated(input, bytes, content, marksFromFindings(result.findings, options.lang), options, messages);
+      annotated = written.path;
+      result.notices.push(...written.notices);
     }
+    if (options.noticesToStderr) for (const n of result.notices) messages.push(`${input.file}: ${n.sheet}${n.cell ? '!' + n.cell : ''}: ${n.message}\n`);
     return { entry: { file: input.file, ...result }, messages, annotated };
   } catch (e) {
+    if (e instanceof UsageError) throw e;
+    // Whatever a file holds, the batch goes on: one line for it, never a stack trace.
     const reason = reasonOf(e);
     messages.push(`${input.file}: ${reason}\n`);
     return { entry: unreadable(input.file, reason), messages, annotated: null };
   }
+}
+
+const THREADED_NOTICE: Record<Lang, string> = {
+  zh: '此单元格有线程批注：已标色并保留该批注，未加 selfeval 批注，说明见本报告',
+  en: 'this cell has a threaded comment: filled, the comment kept and no selfeval note added; the finding is in this report',
+};
+
+/**
+ * Writes the annotated copy below `--annotate DIR`, or says on one line why there is none (a
+ * binary or Strict workbook, a package that cannot be patched); with the notices for the report.
+ */
+function writeAnnotated(
+  input: Input,
+  bytes: Uint8Array,
+  content: WorkbookContent,
+  marks: Mark[],
+  options: JobOptions,
+  messages: string[],
+): { path: string | null; notices: Notice[] } {
+  const target = annotatedPath(input, options.annotate as string);
+  if (content.format === 'biff') {
+    messages.push(
+      `${input.file}: 二进制工作簿 (.xls/.et) 无法写标注副本，请先另存为 .xlsx；核分报告不受影响 ` +
+        '(cannot annotate a binary .xls/.et workbook: save it as .xlsx first; the check report is complete)\n',
+    );
+    return { path: null, notices: [] };
+  }
+  let written: ReturnType<typeof import('../xlsx/annotate').annotate>;
+  try {
+    written = annotator().annotate(bytes, marks);
+  } catch (e) {
+    const known = e instanceof annotator().WorkbookFormatError;
+    messages.push(`${input.file}: ${oneLine(known ? (e as Error).message : `无法写标注副本 (cannot annotate: ${(e as Error).message})`)}\n`);
+    return { path: null, notices: [] };
+  }
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, written.bytes);
+  messages.push(`标注副本 (annotated copy): ${path.relative(process.cwd(), target)}\n`);
+  return { path: target, notices: written.threaded.map(({ sheet, cell }) => ({ sheet, cell, message: THREADED_NOTICE[options.lang] })) };
+}
+
+/** A message on one line: libraries' messages may quote a corrupt part, line breaks and all. */
+function oneLine(message: string): string {
+  const flat = message.replace(/\s+/g, ' ').trim();
+  return flat.length > 400 ? `${flat.slice(0, 400)}…` : flat;
 }
 
 export function unreadable(file: string, reason: string): FileReport {
@@ -79,7 +127,7 @@ export function unreadable(file: string, reason: string): FileReport {
 
 /** A reason people understand for a file that could not be checked; an unexpected error says so. */
 function reasonOf(e: unknown): string {
-  const known = e instanceof reader().UnreadableWorkbookError || (e instanceof Error && e.name === 'WorkbookFormatError') || !!(e as NodeJS.ErrnoException)?.code;
+  const known = e instanceof reader().UnreadableWorkbookError || e instanceof annotator().WorkbookFormatError || !!(e as NodeJS.ErrnoException)?.code;
   const message = e instanceof Error ? e.message : String(e);
-  return known ? message : `检查时出错，已跳过 (internal error, file skipped: ${message})`;
+  return oneLine(known ? message : `检查时出错，已跳过 (internal error, file skipped: ${message})`);
 }

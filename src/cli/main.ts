@@ -27,6 +27,9 @@ const processIo: Io = {
   stderrIsTty: !!process.stderr.isTTY,
 };
 
+/** What a folder scan picks up: Office Open XML and binary (BIFF) workbooks, WPS's .et. */
+const WORKBOOK_EXTENSIONS = /\.(xlsx|xlsm|xls|et)$/i;
+
 function collect(paths: string[]): Input[] {
   const inputs: Input[] = [];
   for (const p of paths) {
@@ -37,7 +40,7 @@ function collect(paths: string[]): Input[] {
         for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
           const full = path.join(dir, e.name);
           if (e.isDirectory()) walk(full);
-          else if (e.name.toLowerCase().endsWith('.xlsx') && !e.name.startsWith('~$')) inputs.push({ file: full, relative: path.relative(p, full) });
+          else if (WORKBOOK_EXTENSIONS.test(e.name) && !e.name.startsWith('~$')) inputs.push({ file: full, relative: path.relative(p, full) });
         }
       };
       walk(p);
@@ -112,7 +115,11 @@ function checkAll(inputs: Input[], options: JobOptions, jobs: number, io: Io): P
 
 function clear(cmd: Extract<Command, { kind: 'clear' }>, io: Io): number {
   const bytes = fs.readFileSync(cmd.file);
-  (require('../xlsx/read') as typeof import('../xlsx/read')).readWorkbook(bytes); // same clear message for a bad file as `check`
+  const read = require('../xlsx/read') as typeof import('../xlsx/read');
+  // Same clear message for a bad file as `check`; a binary workbook has no marks of ours.
+  if (read.readWorkbookContent(bytes).format === 'biff') {
+    throw new read.UnreadableWorkbookError(`${cmd.file}: 二进制工作簿 (.xls/.et) 没有 selfeval 标记 (a binary .xls/.et workbook holds no selfeval marks)`);
+  }
   const { bytes: cleared, removed } = (require('../xlsx/annotate') as typeof import('../xlsx/annotate')).clearWorkbook(bytes);
   const out = cmd.out ?? cmd.file;
   fs.writeFileSync(out, cleared);
@@ -139,7 +146,13 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         return clear(cmd, io);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof engine().UnknownProfileError || e instanceof (require('../xlsx/read') as typeof import('../xlsx/read')).UnreadableWorkbookError || (e as NodeJS.ErrnoException).code) {
+    if (
+      e instanceof UsageError ||
+      e instanceof engine().UnknownProfileError ||
+      e instanceof (require('../xlsx/read') as typeof import('../xlsx/read')).UnreadableWorkbookError ||
+      e instanceof (require('../xlsx/annotate') as typeof import('../xlsx/annotate')).WorkbookFormatError ||
+      (e as NodeJS.ErrnoException).code
+    ) {
       io.stderr(`selfeval: ${(e as Error).message}\n`);
       if (e instanceof UsageError) io.stderr(USAGE + '\n');
       return EXIT.usage;

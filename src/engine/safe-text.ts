@@ -1,17 +1,19 @@
 /**
- * Text from workbooks written where a spreadsheet may read it back (CSV, summary workbooks):
- * a cell starting with = + - @ (or a tab or carriage return before one) is taken as a formula
- * by Excel and LibreOffice ("CSV injection", OWASP). Pure: used by the CLI's writers.
+ * Text that comes from a workbook and is written into a spreadsheet (the CSV report, the add-in's
+ * export sheet, the summary workbook) must never become a formula: as OWASP recommends for CSV
+ * injection, a text starting with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with
+ * a single quote, which spreadsheet programs read as "this is text". Plain numbers (`-5`,
+ * `+12.50`, `-3%`) are left as they are: they cannot run anything and must stay numbers.
  */
-
 const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)%?$/;
 
-/** True when `s` is read as text by a spreadsheet, never as a formula. */
-export function textCannotBeFormula(s: string): boolean {
-  return !FORMULA_START.test(s);
+/** True when a spreadsheet reads `text` as text or a plain number, never as a formula. */
+export function textCannotBeFormula(text: string): boolean {
+  return !FORMULA_START.test(text) || PLAIN_NUMBER.test(text);
 }
 
-/** `s` itself when it cannot be a formula, otherwise `s` behind an apostrophe (what Excel shows as the text itself). */
-export function asSafeText(s: string): string {
-  return textCannotBeFormula(s) ? s : `'${s}`;
+/** `text` itself when it cannot be a formula, otherwise behind a single quote. */
+export function spreadsheetSafeText(text: string): string {
+  return textCannotBeFormula(text) ? text : `'${text}`;
 }

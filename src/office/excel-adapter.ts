@@ -25,6 +25,7 @@
  */
 import { fromA1, toA1, type Cell, type CellValue, type SheetGrid } from '../engine/grid';
 import { SEVERITY_FILL, type Mark } from '../engine/marks';
+import { spreadsheetSafeText } from '../engine/safe-text';
 import { ExcelAdapterError, hostError, missingApi, missingSheet, officeErrorCode, protectedSheet } from './adapter-error';
 import type { CellEdit, ExcelAdapter, ExportRow, HostCapabilities, PreviousContent, Scope } from './types';
 
@@ -346,7 +347,7 @@ class OfficeJsAdapter implements ExcelAdapter {
       return await this.batch(async (ctx) => {
         const { ws, name } = await addSheet(ctx, EXPORT_SHEET[this.lang]);
         const headers = EXPORT_HEADERS[this.lang];
-        const table = [headers, ...rows.map((r) => [r.sheet, r.cell, r.severity, r.code, r.entered, r.expected, r.message])];
+        const table = [headers, ...rows.map((r) => [r.sheet, r.cell, r.severity, r.code, r.entered, r.expected, r.message].map(spreadsheetSafeText))];
         const all = ws.getRange(`A1:${toA1(table.length - 1, headers.length - 1)}`);
         all.numberFormat = table.map((row) => row.map(() => '@'));
         all.values = table;

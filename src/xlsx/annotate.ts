@@ -46,12 +46,24 @@
  */
 import { type Mark, SEVERITY_FILL } from '../engine/marks';
 import type { Severity } from '../engine/report';
-import { addNoteShapes, addNotes, newCommentsPart, newVmlDrawing, removeNoteShapes, removeNotes, vmlIdBlocks } from './ooxml-notes';
+import {
+  addNoteShapes,
+  addNotes,
+  idBlockOf,
+  isEmptiedCommentsPart,
+  newCommentsPart,
+  newVmlDrawing,
+  removeNoteShapes,
+  removeNotes,
+  vmlIdBlocks,
+  vmlShapeIds,
+} from './ooxml-notes';
 import {
   CONTENT_TYPE,
   OoxmlPackage,
   REL,
   type Relationship,
+  WorkbookFormatError,
   type WorkbookParts,
   addOverride,
   addRelationship,
@@ -64,6 +76,8 @@ import {
 import {
   type CellAddress,
   type CellOrigin,
+  type CellState,
+  addStateExt,
   formatA1,
   insertLegacyDrawing,
   legacyDrawingRelId,
@@ -73,10 +87,11 @@ import {
   removeLegacyDrawing,
   restoreCells,
   restyleCells,
+  takeStateExt,
 } from './ooxml-sheet';
-import { MarkStyles, removeMarkStyles, sameButFill } from './ooxml-styles';
+import { MarkStyles, NEW_STYLES_PART, isCreatedStylesPart, removeMarkStyles, sameButFill } from './ooxml-styles';
 
-export { WorkbookFormatError } from './ooxml-package';
+export { WorkbookFormatError };
 
 /** First line of every note text this module writes. */
 const NOTE_MARKER = '【selfeval】';
@@ -90,20 +105,51 @@ interface CellMark {
   note: string;
 }
 
+/** An annotated copy, and the marked cells that carry a threaded comment (filled, no note of ours). */
+export interface Annotated {
+  bytes: Uint8Array;
+  threaded: Array<{ sheet: string; cell: string }>;
+}
+
 /**
- * A copy of `original` with every mark's cell filled by severity and carrying the mark's note.
- * Marks from an earlier annotation are removed first. Throws WorkbookFormatError if `original`
- * is not an .xlsx workbook, and an Error naming the sheet or cell of an invalid mark.
+ * A copy of `original` with every mark's cell filled by severity and carrying the mark's note
+ * (not on a cell with a threaded comment: see Annotated). Marks from an earlier annotation are
+ * removed first. Throws WorkbookFormatError if `original` is not an .xlsx workbook this module
+ * can patch, and an Error naming the sheet or cell of an invalid mark.
  */
-export function annotateWorkbook(original: Uint8Array, marks: readonly Mark[]): Uint8Array {
+export function annotate(original: Uint8Array, marks: readonly Mark[]): Annotated {
   const pkg = OoxmlPackage.open(original);
   const parts = locateWorkbookParts(pkg);
   const bySheet = marksBySheet(marks, parts);
   clearMarks(pkg, parts);
-  const styles = new MarkStyles(pkg.text(parts.styles));
-  for (const [sheetPath, sheetMarks] of bySheet) annotateSheet(pkg, sheetPath, sheetMarks, styles);
-  pkg.write(parts.styles, styles.toXml());
-  return pkg.toBytes();
+  let stylesPath = parts.styles;
+  if (stylesPath === null) {
+    stylesPath = pkg.freePartName((n) => (n === 1 ? 'xl/styles.xml' : `xl/styles${n}.xml`));
+    pkg.write(stylesPath, NEW_STYLES_PART);
+    addRelationship(pkg, parts.workbook, REL.styles, stylesPath);
+    addOverride(pkg, stylesPath, CONTENT_TYPE.styles);
+  }
+  const styles = new MarkStyles(pkg.text(stylesPath));
+  // Formats appended past a list that cells already point beyond would recolour those cells.
+  const maxXf = Math.max(-1, ...[...parts.sheets.values()].filter((p) => pkg.has(p)).map((p) => maxUsedXf(pkg.text(p))));
+  if (maxXf >= styles.formatCount) {
+    throw new WorkbookFormatError(
+      `无法标注：单元格引用了样式表中不存在的格式 (s=${maxXf}，只有 ${styles.formatCount} 个)，请先在 Excel 或 WPS 中打开并保存 ` +
+        `(cannot annotate: cells refer to cell format ${maxXf} but styles.xml has ${styles.formatCount}; open and save the workbook in Excel or WPS first)`,
+    );
+  }
+  const threaded: Annotated['threaded'] = [];
+  for (const [sheetPath, sheetMarks] of bySheet) {
+    const sheet = [...parts.sheets].find(([, p]) => p === sheetPath)?.[0] ?? '';
+    for (const cell of annotateSheet(pkg, sheetPath, sheetMarks, styles)) threaded.push({ sheet, cell });
+  }
+  pkg.write(stylesPath, styles.toXml());
+  return { bytes: pkg.toBytes(), threaded };
+}
+
+/** The bytes of annotate(original, marks). */
+export function annotateWorkbook(original: Uint8Array, marks: readonly Mark[]): Uint8Array {
+  return annotate(original, marks).bytes;
 }
 
 /** Removes all marks; `removed` counts the notes taken out. Without marks the bytes are returned as given. */
@@ -151,17 +197,36 @@ function oneMarkPerCell(marks: readonly CellMark[], anchor: (addr: CellAddress) 
   return [...byCell.values()].sort((a, b) => a.addr.row - b.addr.row || a.addr.col - b.addr.col);
 }
 
-function annotateSheet(pkg: OoxmlPackage, sheetPath: string, marks: readonly CellMark[], styles: MarkStyles): void {
+/** The cells of a worksheet that carry a threaded comment (Excel 365's comments). */
+function threadedCells(pkg: OoxmlPackage, rels: readonly Relationship[]): Set<string> {
+  const refs = rels
+    .filter((r) => r.type === REL.threadedComment && !r.external && pkg.has(r.target))
+    .flatMap((r) => [...pkg.text(r.target).matchAll(/<(?:[\w.-]+:)?threadedComment\b[^>]*?\sref\s*=\s*["']([^"']+)["']/g)].map((m) => m[1].toUpperCase()));
+  return new Set(refs);
+}
+
+/** Marks one worksheet; returns the marked cells that got no note because of a threaded comment. */
+function annotateSheet(pkg: OoxmlPackage, sheetPath: string, marks: readonly CellMark[], styles: MarkStyles): string[] {
   const original = pkg.text(sheetPath);
   const cells = oneMarkPerCell(marks, mergeAnchors(original));
   const restyled = restyleCells(
     original,
     cells.map((c) => ({ addr: c.addr, styleFor: (xf: number) => styles.xfFor(xf, c.severity) })),
   );
-  let sheetXml = restyled.xml;
-  const notes = cells.map((c, i) => ({ ref: formatA1(c.addr), text: noteText(c.note, restyled.origins[i]) }));
-
   const rels = readRelationships(pkg, sheetPath);
+  const threaded = threadedCells(pkg, rels);
+  const states: CellState[] = [];
+  const notes: Array<{ ref: string; text: string }> = [];
+  cells.forEach((c, i) => {
+    const ref = formatA1(c.addr);
+    if (threaded.has(ref)) states.push({ ref, state: formatState(restyled.origins[i]) });
+    else notes.push({ ref, text: noteText(c.note, restyled.origins[i]) });
+  });
+  let sheetXml = addStateExt(restyled.xml, states);
+  if (notes.length === 0) {
+    pkg.write(sheetPath, sheetXml);
+    return states.map((s) => s.ref);
+  }
   let commentsPath = findRel(pkg, rels, REL.comments)?.target;
   if (commentsPath === undefined) {
     commentsPath = pkg.freePartName((n) => `xl/comments${n}.xml`);
@@ -185,37 +250,53 @@ function annotateSheet(pkg: OoxmlPackage, sheetPath: string, marks: readonly Cel
       addr: parseA1(ref) as CellAddress,
       lines: (textOf.get(ref) ?? '').split('\n').length,
     }));
-    pkg.write(vmlPath, addNoteShapes(pkg.text(vmlPath), boxes));
+    pkg.write(vmlPath, addNoteShapes(pkg.text(vmlPath), boxes, freeShapeIdBlock(pkg)));
   }
   pkg.write(sheetPath, sheetXml);
+  return states.map((s) => s.ref);
 }
 
 /** Removes the marks of every worksheet and the mark styles left unused; returns the notes removed. */
 function clearMarks(pkg: OoxmlPackage, parts: WorkbookParts): number {
   const sheetPaths = [...parts.sheets.values()];
-  const mayRestore = sameButFill(pkg.text(parts.styles));
+  const stylesPath = parts.styles;
+  if (stylesPath === null) return 0; // no styles part, so no mark fills
+  const mayRestore = sameButFill(pkg.text(stylesPath));
   const removed = sheetPaths.reduce((sum, sheetPath) => sum + clearSheet(pkg, sheetPath, mayRestore), 0);
   if (removed > 0) {
     const maxXf = Math.max(-1, ...sheetPaths.map((p) => maxUsedXf(pkg.text(p))));
-    pkg.write(parts.styles, removeMarkStyles(pkg.text(parts.styles), maxXf));
+    const styles = removeMarkStyles(pkg.text(stylesPath), maxXf);
+    const rel = readRelationships(pkg, parts.workbook).find((r) => r.type === REL.styles && r.target === stylesPath);
+    if (isCreatedStylesPart(styles) && rel) deletePart(pkg, parts.workbook, rel);
+    else pkg.write(stylesPath, styles);
   }
   return removed;
 }
 
 function clearSheet(pkg: OoxmlPackage, sheetPath: string, mayRestore: (current: number, recorded: number) => boolean): number {
+  const ext = takeStateExt(pkg.text(sheetPath));
+  const extTargets = ext.cells.flatMap(({ ref, state }) => {
+    const addr = parseA1(ref);
+    const origin = parseState(STATE_PREFIX + state);
+    return addr && origin ? [{ addr, origin }] : [];
+  });
   const rels = readRelationships(pkg, sheetPath);
   const commentsRel = findRel(pkg, rels, REL.comments);
-  if (!commentsRel) return 0;
-  const { xml, removed, remaining } = removeNotes(pkg.text(commentsRel.target), NOTE_MARKER);
-  if (removed.length === 0) return 0;
-  if (remaining === 0) deletePart(pkg, sheetPath, commentsRel);
-  else pkg.write(commentsRel.target, xml);
+  const notes = commentsRel ? removeNotes(pkg.text(commentsRel.target), NOTE_MARKER) : null;
+  if (!notes || notes.removed.length === 0) {
+    if (ext.cells.length > 0) pkg.write(sheetPath, restoreCells(ext.xml, extTargets, mayRestore));
+    return ext.cells.length;
+  }
+  const { xml, removed, remaining } = notes;
+  const comments = commentsRel as Relationship;
+  if (remaining === 0 && isEmptiedCommentsPart(xml)) deletePart(pkg, sheetPath, comments);
+  else pkg.write(comments.target, xml);
 
   const cells = removed.flatMap((note) => {
     const addr = parseA1(note.ref);
     return addr ? [{ note, addr }] : [];
   });
-  let sheetXml = pkg.text(sheetPath);
+  let sheetXml = ext.xml;
   const vml = vmlRel(pkg, rels, sheetXml);
   if (vml) {
     const boxes = cells.filter((c) => c.note.whole).map((c) => c.addr);
@@ -231,8 +312,8 @@ function clearSheet(pkg: OoxmlPackage, sheetPath: string, mayRestore: (current: 
     const origin = parseState(note.text);
     return origin ? [{ addr, origin }] : [];
   });
-  pkg.write(sheetPath, restoreCells(sheetXml, targets, mayRestore));
-  return removed.length;
+  pkg.write(sheetPath, restoreCells(sheetXml, [...targets, ...extTargets], mayRestore));
+  return removed.length + ext.cells.length;
 }
 
 function findRel(pkg: OoxmlPackage, rels: readonly Relationship[], type: string): Relationship | undefined {
@@ -251,15 +332,18 @@ function deletePart(pkg: OoxmlPackage, sourcePart: string, rel: Relationship): v
   removeRelationship(pkg, sourcePart, rel.id);
 }
 
-/** The smallest VML shape-id block no VML part of the package reserves. */
+/** The smallest VML shape-id block no VML part of the package reserves or has shape ids in. */
 function freeShapeIdBlock(pkg: OoxmlPackage): number {
-  // The o:idmap tag is ASCII: read leniently, a legacy-encoded VML part must not stop us.
+  // The ids are ASCII: read leniently, a legacy-encoded VML part must not stop us.
   const latin1 = new TextDecoder('latin1');
   const used = new Set(
     pkg
       .paths()
       .filter((p) => /\.vml$/i.test(p))
-      .flatMap((p) => vmlIdBlocks(latin1.decode(pkg.bytes(p)))),
+      .flatMap((p) => {
+        const vml = latin1.decode(pkg.bytes(p));
+        return [...vmlIdBlocks(vml), ...vmlShapeIds(vml).map(idBlockOf)];
+      }),
   );
   let block = 1;
   while (used.has(block)) block++;

@@ -7,6 +7,7 @@ import type { CellAddress } from './ooxml-sheet';
 import {
   type Edit,
   type XmlElement,
+  MAIN_NS,
   XML_DECLARATION,
   appendChildEdit,
   applyEdits,
@@ -19,6 +20,7 @@ import {
   innerXml,
   localName,
   prefixOf,
+  reclosedTag,
   startTag,
   unescapeXml,
 } from './ooxml-xml';
@@ -29,13 +31,18 @@ const NOTE_AUTHOR = 'selfeval';
 const SEPARATOR_LINE_BREAKS = 2;
 const APPEND_SEPARATOR = '\n'.repeat(SEPARATOR_LINE_BREAKS);
 
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
 // ---------------------------------------------------------------------------------------------
 // Comments part
 
 export function newCommentsPart(): string {
   return `${XML_DECLARATION}<comments xmlns="${MAIN_NS}"><authors/><commentList/></comments>`;
+}
+
+/** True if a comments part is exactly what newCommentsPart() becomes once notes are added and removed again. */
+export function isEmptiedCommentsPart(xml: string): boolean {
+  const marker = 'x';
+  return xml === removeNotes(addNotes(newCommentsPart(), [{ ref: 'A1', text: marker }]).xml, marker).xml;
 }
 
 export interface NoteToAdd {
@@ -195,6 +202,10 @@ function cutAppendedEdits(xml: string, textEl: XmlElement, at: number): Edit[] {
   const { holder, t } = runs[i];
   const removal = (el: XmlElement): Edit => ({ start: el.start, end: el.end, text: '' });
   const later = runs.slice(i + 1).map((r) => removal(r.holder));
+  const reclosed = reclosedTag(startTag(xml, textEl));
+  if (cut === 0 && i === 0 && holder !== t && reclosed !== null && childElements(xml, textEl).length === runs.length) {
+    return [{ start: textEl.start, end: textEl.end, text: reclosed }]; // a note that was an empty <text/>
+  }
   if (cut === runStart && holder !== t) return [removal(holder), ...later];
   const rawCut = t.openEnd + rawLength(innerXml(xml, t), cut - runStart);
   return [{ start: rawCut, end: t.closeStart, text: '' }, ...later];
@@ -220,7 +231,8 @@ const SHAPETYPE =
   `<v:shapetype id="${SHAPETYPE_ID}" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">` +
   '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
 const SHAPETYPE_PATTERN = new RegExp(`<v:shapetype\\b[^>]*\\sid\\s*=\\s*["']${SHAPETYPE_ID}["'][\\s\\S]*?</v:shapetype>`);
-const SHAPE_PATTERN = /<v:shape(?=[\s/>])[\s\S]*?<\/v:shape>/g;
+/** One `<v:shape>`, self-closing or not (a self-closing picture must not swallow the next note). */
+const SHAPE_PATTERN = /<v:shape(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*?(?:\/>|>[\s\S]*?<\/v:shape>)/g;
 /** Shape ids come in blocks of 1024 reserved per VML part by `<o:idmap data="…">`. */
 const IDS_PER_BLOCK = 1024;
 
@@ -246,17 +258,33 @@ export interface NoteBox {
   lines: number;
 }
 
-/** Appends a hidden note box per cell, with free shape ids from the drawing's reserved blocks. */
-export function addNoteShapes(vml: string, boxes: readonly NoteBox[]): string {
-  const used = new Set([...vml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1])));
-  const free = vmlIdBlocks(vml).flatMap((block) =>
+/** The shape ids a VML drawing uses (`_x0000_s1025` → 1025). */
+export function vmlShapeIds(vml: string): number[] {
+  return [...vml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]));
+}
+
+/** The shape-id block an id belongs to. */
+export function idBlockOf(id: number): number {
+  return Math.floor(id / IDS_PER_BLOCK);
+}
+
+/**
+ * Appends a hidden note box per cell, with free shape ids from the drawing's reserved blocks,
+ * then from `spareBlock` (a block no VML part of the workbook reserves or uses): drawings
+ * written without `o:idmap` (LibreOffice, ClosedXML) or with full blocks get their new ids from
+ * there, and the layout element is left as written.
+ */
+export function addNoteShapes(vml: string, boxes: readonly NoteBox[], spareBlock: number): string {
+  const used = new Set(vmlShapeIds(vml));
+  const free = [...vmlIdBlocks(vml), spareBlock].flatMap((block) =>
     Array.from({ length: IDS_PER_BLOCK - 1 }, (_, i) => block * IDS_PER_BLOCK + 1 + i).filter((id) => !used.has(id)),
   );
-  if (free.length < boxes.length) throw new Error('the VML drawing has no free shape ids (o:idmap) left for more notes');
+  if (free.length < boxes.length) throw new Error('the VML drawing has no free shape ids left for more notes');
   const shapes = boxes.map((box, i) => noteShape(free[i], box)).join('');
   const close = vml.lastIndexOf('</xml>');
   if (close < 0) throw new Error('VML drawing has no </xml> end tag');
-  const shapetype = SHAPETYPE_PATTERN.test(vml) ? '' : SHAPETYPE;
+  // Some producers' notes use the shapetype without defining it: then ours is not added either.
+  const shapetype = SHAPETYPE_PATTERN.test(vml) || vml.includes(`#${SHAPETYPE_ID}`) ? '' : SHAPETYPE;
   return vml.slice(0, close) + shapetype + shapes + vml.slice(close);
 }
 
@@ -279,8 +307,8 @@ function noteShape(id: number, { addr, lines }: NoteBox): string {
 }
 
 /**
- * Removes the note boxes of the given cells, then the note shapetype if no shape uses it any more.
- * Returns null when no drawing is left (only layout and shapetypes remain).
+ * Removes the note boxes of the given cells, then the note shapetype addNoteShapes added if no
+ * shape uses it any more. Returns null when what is left is a drawing newVmlDrawing created.
  */
 export function removeNoteShapes(vml: string, cells: readonly CellAddress[]): string | null {
   const victims = new Set(cells.map((c) => `${c.row - 1},${c.col - 1}`));
@@ -290,7 +318,7 @@ export function removeNoteShapes(vml: string, cells: readonly CellAddress[]): st
     const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape)?.[1];
     return victims.has(`${row},${col}`) ? '' : shape;
   });
-  if (!out.includes(`#${SHAPETYPE_ID}`)) out = out.replace(SHAPETYPE_PATTERN, '');
-  const drawings = out.replace(/<v:shapetype\b[\s\S]*?<\/v:shapetype>/g, '');
-  return /<v:\w/.test(drawings) ? out : null;
+  if (!out.includes(`#${SHAPETYPE_ID}`)) out = out.replace(SHAPETYPE, '');
+  const blocks = vmlIdBlocks(out);
+  return blocks.length === 1 && out === newVmlDrawing(blocks[0]).replace(SHAPETYPE, '') ? null : out;
 }

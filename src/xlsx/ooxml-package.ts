@@ -3,8 +3,9 @@
  * their exact bytes unless a caller writes them; relationships and content types are edited
  * by splicing single elements so that removing what was added restores the part exactly.
  */
-import { unzipSync, zipSync } from 'fflate';
+import { zipSync } from 'fflate';
 import {
+  STRICT_MAIN_NS,
   XML_DECLARATION,
   applyEdits,
   appendChildEdit,
@@ -13,9 +14,11 @@ import {
   escapeAttr,
   findElement,
   localName,
+  reclosedTag,
   rootElement,
   startTag,
 } from './ooxml-xml';
+import { WorkbookLimitError, unzipBounded } from './zip';
 
 /** The input is not an .xlsx workbook this module can patch. */
 export class WorkbookFormatError extends Error {
@@ -53,8 +56,9 @@ export class OoxmlPackage {
     }
     let files: Record<string, Uint8Array>;
     try {
-      files = unzipSync(bytes);
+      files = unzipBounded(bytes);
     } catch (e) {
+      if (e instanceof WorkbookLimitError) throw new WorkbookFormatError(e.message);
       throw new WorkbookFormatError(`The file is not a valid .xlsx (zip) archive: ${(e as Error).message}.`);
     }
     return new OoxmlPackage(files);
@@ -153,6 +157,7 @@ export const REL = {
   styles: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles',
   comments: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments',
   vmlDrawing: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing',
+  threadedComment: 'http://schemas.microsoft.com/office/2017/10/relationships/threadedComment',
 } as const;
 
 export const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -222,9 +227,7 @@ export function readRelationships(pkg: OoxmlPackage, sourcePart: string): Relati
 /** Adds a relationship from `sourcePart` to `targetPart` (creating the .rels part if needed); returns its id. */
 export function addRelationship(pkg: OoxmlPackage, sourcePart: string, type: string, targetPart: string): string {
   const relsPath = relsPathOf(sourcePart);
-  const xml =
-    pkg.readText(relsPath) ??
-    `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  const xml = pkg.readText(relsPath) ?? NEW_RELS_PART;
   const root = rootElement(xml);
   const used = new Set(readRelationshipIds(xml));
   let n = used.size + 1;
@@ -239,7 +242,9 @@ function readRelationshipIds(xml: string): string[] {
   return childElements(xml, rootElement(xml)).map((el) => attr(startTag(xml, el), 'Id') ?? '');
 }
 
-/** Removes relationship `id` of `sourcePart`; a .rels part left without relationships is deleted. */
+const NEW_RELS_PART = `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+
+/** Removes relationship `id` of `sourcePart`; a .rels part addRelationship created is deleted when it is left empty. */
 export function removeRelationship(pkg: OoxmlPackage, sourcePart: string, id: string): void {
   const relsPath = relsPathOf(sourcePart);
   const xml = pkg.readText(relsPath);
@@ -247,8 +252,11 @@ export function removeRelationship(pkg: OoxmlPackage, sourcePart: string, id: st
   const rels = childElements(xml, rootElement(xml));
   const victim = rels.find((el) => attr(startTag(xml, el), 'Id') === id);
   if (!victim) return;
-  if (rels.length === 1) pkg.remove(relsPath);
-  else pkg.write(relsPath, xml.slice(0, victim.start) + xml.slice(victim.end));
+  const root = rootElement(xml);
+  const reclosed = rels.length === 1 && victim.start === root.openEnd && victim.end === root.closeStart ? reclosedTag(startTag(xml, root)) : null;
+  const left = reclosed !== null ? xml.slice(0, root.start) + reclosed + xml.slice(root.end) : xml.slice(0, victim.start) + xml.slice(victim.end);
+  if (rels.length === 1 && left === NEW_RELS_PART) pkg.remove(relsPath);
+  else pkg.write(relsPath, left);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -259,6 +267,7 @@ const CONTENT_TYPES = '[Content_Types].xml';
 export const CONTENT_TYPE = {
   comments: 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml',
   vmlDrawing: 'application/vnd.openxmlformats-officedocument.vmlDrawing',
+  styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
 } as const;
 
 /** True if [Content_Types].xml has a Default for file extension `ext`. */
@@ -289,12 +298,13 @@ export function removeOverride(pkg: OoxmlPackage, part: string): void {
 // Workbook parts
 
 export interface WorkbookParts {
+  workbook: string;
   /** Worksheet name → part path, in workbook order. */
   sheets: Map<string, string>;
-  styles: string;
+  /** The styles part, or null when the workbook has none. */
+  styles: string | null;
 }
 
-const STRICT_MAIN_NS = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
 
 /** Locates the workbook, its worksheets and its styles part; WorkbookFormatError if it is no xlsx. */
 export function locateWorkbookParts(pkg: OoxmlPackage): WorkbookParts {
@@ -311,7 +321,10 @@ export function locateWorkbookParts(pkg: OoxmlPackage): WorkbookParts {
     throw new WorkbookFormatError(`The zip archive is not an Excel workbook (no ${workbookPath}).`);
   }
   if (xml.includes(STRICT_MAIN_NS)) {
-    throw new WorkbookFormatError('The workbook is saved as Strict Open XML; save it as a standard .xlsx workbook.');
+    throw new WorkbookFormatError(
+      '无法标注 Strict Open XML 工作簿：请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再标注；核分报告不受影响 ' +
+        '(cannot annotate a Strict Open XML workbook: save it in Excel as "Excel Workbook (*.xlsx)", not "Strict Open XML Spreadsheet", and annotate that; the check report is complete)',
+    );
   }
   const rels = readRelationships(pkg, workbookPath);
   const byId = new Map(rels.map((r) => [r.id, r]));
@@ -323,9 +336,6 @@ export function locateWorkbookParts(pkg: OoxmlPackage): WorkbookParts {
     const name = attr(tag, 'name');
     if (name !== null && rel?.type === REL.worksheet) sheets.set(name, rel.target);
   }
-  const styles = rels.find((r) => r.type === REL.styles);
-  if (!styles || !pkg.has(styles.target)) {
-    throw new WorkbookFormatError('The workbook has no styles part (xl/styles.xml).');
-  }
-  return { sheets, styles: styles.target };
+  const styles = rels.find((r) => r.type === REL.styles && !r.external && pkg.has(r.target));
+  return { workbook: workbookPath, sheets, styles: styles ? styles.target : null };
 }

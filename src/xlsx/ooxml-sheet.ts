@@ -11,10 +11,12 @@ import {
   attr,
   childElements,
   childrenNamed,
+  escapeAttr,
   findElement,
   innerXml,
   localName,
   prefixOf,
+  reclosedTag,
   removeAttr,
   rootElement,
   setAttr,
@@ -215,7 +217,7 @@ export function restoreCells(
     const rowOrigin = group.map((t) => (t.origin.kind === 'created' ? t.origin.row : 'existing')).find((r) => r !== 'existing');
     if (rowOrigin !== undefined && removedCells === cells.length) {
       const rowTag = startTag(xml, row.el);
-      const text = rowOrigin === 'created' ? '' : rowTag.slice(0, -1) + '/>';
+      const text = rowOrigin === 'created' ? '' : reclosedTag(rowTag) ?? rowTag.slice(0, -1) + '/>';
       edits.push({ start: row.el.start, end: row.el.end, text });
       if (rowOrigin === 'created') removedRows++;
     } else {
@@ -224,7 +226,7 @@ export function restoreCells(
   }
   if (removedRows > 0 && removedRows === rows.size) {
     const open = startTag(xml, data);
-    return applyEdits(xml, [{ start: data.start, end: data.end, text: open.slice(0, -1) + '/>' }]);
+    return applyEdits(xml, [{ start: data.start, end: data.end, text: reclosedTag(open) ?? open.slice(0, -1) + '/>' }]);
   }
   return applyEdits(xml, edits);
 }
@@ -294,4 +296,49 @@ export function insertLegacyDrawing(xml: string, relId: string): string {
 export function removeLegacyDrawing(xml: string): string {
   const el = legacyDrawingElement(xml);
   return el ? xml.slice(0, el.start) + xml.slice(el.end) : xml;
+}
+
+/**
+ * The state of marked cells that cannot carry our note (a threaded comment is on them), kept in
+ * an extension of the worksheet (`<extLst><ext uri=…>`, which every reader ignores when it does
+ * not know the uri) and taken out again by clearing.
+ */
+const STATE_EXT_URI = '{5E1FE7A1-0C2B-4D8E-9A55-5E1FEE7A1C0D}';
+const STATE_EXT_NS = 'urn:selfeval:marks';
+
+export interface CellState {
+  ref: string;
+  state: string;
+}
+
+function stateExt(xml: string): { extLst: XmlElement; ext: XmlElement } | null {
+  const extLst = childElements(xml, rootElement(xml)).find((el) => localName(el.qname) === 'extLst');
+  const ext = extLst && childElements(xml, extLst).find((el) => attr(startTag(xml, el), 'uri') === STATE_EXT_URI);
+  return extLst && ext ? { extLst, ext } : null;
+}
+
+/** Records cell states in the worksheet's extension list (created as the last child if absent). */
+export function addStateExt(xml: string, cells: readonly CellState[]): string {
+  if (cells.length === 0) return xml;
+  const root = rootElement(xml);
+  const p = prefixOf(root.qname);
+  const items = cells.map((c) => `<se:cell r="${escapeAttr(c.ref)}" state="${escapeAttr(c.state)}"/>`).join('');
+  const ext = `<${p}ext uri="${STATE_EXT_URI}" xmlns:se="${STATE_EXT_NS}">${items}</${p}ext>`;
+  const extLst = childElements(xml, root).find((el) => localName(el.qname) === 'extLst');
+  if (extLst) return applyEdits(xml, [appendChildEdit(xml, extLst, ext)]);
+  return applyEdits(xml, [appendChildEdit(xml, root, `<${p}extLst>${ext}</${p}extLst>`)]);
+}
+
+/** The cell states addStateExt recorded, and the worksheet without them (an emptied extLst removed). */
+export function takeStateExt(xml: string): { xml: string; cells: CellState[] } {
+  const found = stateExt(xml);
+  if (!found) return { xml, cells: [] };
+  const { extLst, ext } = found;
+  const cells = childElements(xml, ext).map((el) => {
+    const tag = startTag(xml, el);
+    return { ref: attr(tag, 'r') ?? '', state: attr(tag, 'state') ?? '' };
+  });
+  const alone = childElements(xml, extLst).length === 1;
+  const victim = alone ? extLst : ext;
+  return { xml: xml.slice(0, victim.start) + xml.slice(victim.end), cells };
 }

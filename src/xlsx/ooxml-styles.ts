@@ -7,15 +7,21 @@ import type { Severity } from '../engine/report';
 import {
   type Edit,
   type XmlElement,
+  MAIN_NS,
+  XML_DECLARATION,
   adjustCount,
+  appendChildEdit,
   applyEdits,
   attr,
   childElements,
   findElement,
+  localName,
   prefixOf,
+  rootElement,
   setAttr,
   startTag,
 } from './ooxml-xml';
+
 
 const SEVERITIES = Object.keys(SEVERITY_FILL) as Severity[];
 
@@ -57,6 +63,60 @@ function dropTrailing(xml: string, list: XmlElement, items: readonly XmlElement[
   ];
 }
 
+/**
+ * A styles part for a workbook written without one (some libraries do): the defaults Excel
+ * assumes, spelt so that no program's own part is equal to it (a "none" fill with colours, an
+ * xf with only apply flags off), which lets clearing recognise and delete it.
+ */
+export const NEW_STYLES_PART =
+  `${XML_DECLARATION}<styleSheet xmlns="${MAIN_NS}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>` +
+  `${createdList('fills', '')}<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+  `<cellStyleXfs count="1"><xf/></cellStyleXfs>${createdList('cellXfs', '')}</styleSheet>`;
+
+/** True if a styles part is NEW_STYLES_PART once the mark entries are removed from it. */
+export function isCreatedStylesPart(xml: string): boolean {
+  return xml === withoutCreatedLists(NEW_STYLES_PART);
+}
+
+/** The list element created where a styles part lacks it (with the entries Excel reserves or defaults). */
+function createdList(name: 'fills' | 'cellXfs', prefix: string): string {
+  const p = prefix;
+  return name === 'fills'
+    ? `<${p}fills count="2"><${p}fill><${p}patternFill patternType="none"><${p}fgColor rgb="00FFFFFF"/><${p}bgColor rgb="00FFFFFF"/></${p}patternFill></${p}fill>` +
+        `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill></${p}fills>`
+    : `<${p}cellXfs count="1"><${p}xf numFmtId="0" applyNumberFormat="0" applyFill="0"/></${p}cellXfs>`;
+}
+
+/** CT_Stylesheet children that come after each list (ECMA-376 Part 1, §18.8.39). */
+const AFTER: Record<'fills' | 'cellXfs', string[]> = {
+  fills: ['borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'],
+  cellXfs: ['cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'],
+};
+
+/** The styles part with a created `<fills>` and `<cellXfs>` where it has none, at their schema positions. */
+function withLists(xml: string): string {
+  let out = xml;
+  for (const name of ['fills', 'cellXfs'] as const) {
+    if (findElement(out, name)) continue;
+    const root = rootElement(out);
+    const before = childElements(out, root).find((el) => AFTER[name].includes(localName(el.qname)));
+    const at = before ? before.start : root.closeStart;
+    const text = createdList(name, prefixOf(root.qname));
+    out = root.selfClosing ? applyEdits(out, [appendChildEdit(out, root, text)]) : applyEdits(out, [{ start: at, end: at, text }]);
+  }
+  return out;
+}
+
+/** Removes lists withLists created, once the mark entries are gone from them. */
+function withoutCreatedLists(xml: string): string {
+  let out = xml;
+  for (const name of ['cellXfs', 'fills'] as const) {
+    const el = findElement(out, name);
+    if (el && out.slice(el.start, el.end) === createdList(name, prefixOf(el.qname))) out = out.slice(0, el.start) + out.slice(el.end);
+  }
+  return out;
+}
+
 /** Collects the fills and formats marks need, then writes them into styles.xml in one go. */
 export class MarkStyles {
   private readonly lists: StyleLists;
@@ -66,13 +126,22 @@ export class MarkStyles {
   private readonly addedXfs: string[] = [];
   private readonly xfIds = new Map<string, number>();
 
-  constructor(private readonly xml: string) {
-    const lists = styleLists(xml);
+  private readonly xml: string;
+
+  /** `xml`: the styles part; fills and cell formats missing from it are created (see withLists). */
+  constructor(xml: string) {
+    this.xml = withLists(xml);
+    const lists = styleLists(this.xml);
     if (!lists || lists.fills.selfClosing || lists.cellXfs.selfClosing) {
-      throw new Error('styles.xml has no <fills> or <cellXfs> entries; cannot add mark fills');
+      throw new Error('styles.xml has empty <fills/> or <cellXfs/> lists; cannot add mark fills');
     }
     this.lists = lists;
     this.prefix = prefixOf(lists.fills.qname);
+  }
+
+  /** The number of cell formats before any mark format is added. */
+  get formatCount(): number {
+    return this.lists.xfItems.length;
   }
 
   /** The index of a cell format equal to `baseXf` but with the severity's solid fill. */
@@ -80,10 +149,8 @@ export class MarkStyles {
     const key = `${baseXf}:${severity}`;
     const known = this.xfIds.get(key);
     if (known !== undefined) return known;
-    const base = this.lists.xfItems[baseXf];
-    if (!base) {
-      throw new Error(`a cell refers to cell format ${baseXf}, but styles.xml has only ${this.lists.xfItems.length}`);
-    }
+    // A format index past the list shows as the default format (Excel, LibreOffice): start from that.
+    const base = this.lists.xfItems[baseXf] ?? this.lists.xfItems[0];
     const tag = setAttr(setAttr(startTag(this.xml, base), 'fillId', String(this.fillFor(severity))), 'applyFill', '1');
     const id = this.lists.xfItems.length + this.addedXfs.length;
     this.addedXfs.push(tag + this.xml.slice(base.openEnd, base.end));
@@ -164,8 +231,10 @@ export function removeMarkStyles(xml: string, maxUsedXf: number): string {
   let keptFills = fillItems.length;
   while (keptFills > 0 && isMarkFill(keptFills - 1) && !usedFills.has(keptFills - 1)) keptFills--;
 
-  return applyEdits(xml, [
-    ...dropTrailing(xml, cellXfs, xfItems, xfItems.length - keptXfs),
-    ...dropTrailing(xml, fills, fillItems, fillItems.length - keptFills),
-  ]);
+  return withoutCreatedLists(
+    applyEdits(xml, [
+      ...dropTrailing(xml, cellXfs, xfItems, xfItems.length - keptXfs),
+      ...dropTrailing(xml, fills, fillItems, fillItems.length - keptFills),
+    ]),
+  );
 }

@@ -9,6 +9,10 @@
 
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
+/** SpreadsheetML's namespace, transitional (what .xlsx files use) and Strict. */
+export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const STRICT_MAIN_NS = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+
 /** An element located in a string: offsets of its start tag, content and end. */
 export interface XmlElement {
   /** Qualified name as written, e.g. `c` or `x:c`. */
@@ -208,11 +212,20 @@ export function applyEdits(xml: string, edits: readonly Edit[]): string {
   return out + xml.slice(pos);
 }
 
-/** An edit that inserts `content` as the last content of `el`, expanding `<el/>` if needed. */
+/**
+ * An edit that inserts `content` as the last content of `el`, expanding `<el/>` if needed. The
+ * expanded start tag is the original one with ` >` for `/>`, which no producer writes, so that
+ * reclosedTag can give back the self-closing element exactly.
+ */
 export function appendChildEdit(xml: string, el: XmlElement, content: string): Edit {
   if (!el.selfClosing) return { start: el.closeStart, end: el.closeStart, text: content };
-  const open = xml.slice(el.start, el.end - 2).replace(/\s+$/, '') + '>';
+  const open = xml.slice(el.start, el.end - 2) + ' >';
   return { start: el.start, end: el.end, text: `${open}${content}</${el.qname}>` };
+}
+
+/** The self-closing element an emptied element expanded by appendChildEdit was (its start tag given), or null. */
+export function reclosedTag(tag: string): string | null {
+  return tag.endsWith(' >') ? tag.slice(0, -2) + '/>' : null;
 }
 
 /** Replaces `count="N"` in a start tag by N + delta; a tag without `count` is returned unchanged. */

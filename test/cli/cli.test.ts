@@ -98,13 +98,30 @@ describe('check', () => {
   });
 });
 
+describe('csv injection (OWASP)', () => {
+  test('a sheet name that would be a formula is written as text; numbers stay numbers', async () => {
+    const wb = XLSX.read(fs.readFileSync(path.join(FIXTURES_DIR, '004-stacked-flat.xlsx')));
+    const hostile = '=HYPERLINK("x","y")';
+    wb.SheetNames[0] = hostile;
+    wb.Sheets[hostile] = wb.Sheets['自评表'];
+    delete wb.Sheets['自评表'];
+    const file = path.join(dir, 'hostile.xlsx');
+    XLSX.writeFile(wb, file);
+    const { out } = await capture(['check', file, '--format', 'csv']);
+    const rows = out.replace(/^\ufeff/, '').trim().split('\r\n').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toContain(`,"'=HYPERLINK(""x"",""y"")",`);
+    expect(rows.some((r) => r.includes(',INDICATOR_SCORE_MISMATCH,18,18.33,'))).toBe(true);
+  });
+});
+
 describe('bad input: one clear line each, the batch goes on, exit 2', () => {
   test.each([
-    ['not an .xlsx', (f: string) => fs.writeFileSync(f, 'hello, this is text'), '不是 .xlsx 文件'],
+    ['not an .xlsx', (f: string) => fs.writeFileSync(f, 'hello, this is text'), '不是 Excel 工作簿'],
     ['a corrupt zip', (f: string) => fs.writeFileSync(f, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)])), '文件损坏'],
-    ['password-protected', (f: string) => fs.writeFileSync(f, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)])), '文件已加密'],
+    ['a broken compound file', (f: string) => fs.writeFileSync(f, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)])), '复合文档已损坏'],
     ['an empty file', (f: string) => fs.writeFileSync(f, ''), '文件为空'],
-    ['a zip without a workbook', (f: string) => fs.writeFileSync(f, zipSync({ 'hello.txt': new TextEncoder().encode('hi') })), '文件损坏'],
+    ['a zip without a workbook', (f: string) => fs.writeFileSync(f, zipSync({ 'hello.txt': new TextEncoder().encode('hi') })), '不是 Office Open XML'],
   ])('%s', async (_name, make, reason) => {
     const bad = path.join(dir, 'bad.xlsx');
     make(bad);
@@ -177,7 +194,7 @@ describe('the installed command', () => {
     fs.writeFileSync(bad, 'nope');
     const r = node(['check', bad]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('不是 .xlsx 文件');
+    expect(r.stderr).toContain('不是 Excel 工作簿');
   });
 });
 

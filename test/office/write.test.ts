@@ -99,7 +99,19 @@ test('exportFindings adds a uniquely named sheet of text with a link per finding
   expect(at('B2')).toMatchObject({ value: 'C3', hyperlink: { documentReference: "'自评表'!C3", textToDisplay: 'C3' } });
   expect(at('B3').hyperlink).toMatchObject({ documentReference: "'It''s 2024'!A1" });
   // Text stays text: no percent, number or formula parsing.
-  expect([at('E2').value, at('E3').value, at('F3').value, at('F3').formula]).toEqual(['9.82', '78.24%', '=1', null]);
+  expect([at('E2').value, at('E3').value, at('F3').value, at('F3').formula]).toEqual(['9.82', '78.24%', "'=1", null]);
+});
+
+test('exportFindings never writes a formula: text from the workbook starting with = + - @ tab CR gets a quote (OWASP)', async () => {
+  const { standIn, adapter } = setup(workbook());
+  const hostile = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'];
+  const rows = hostile.map((text) => ({ sheet: text, cell: 'A1', severity: '错误', code: 'X', entered: text, expected: '-5', message: text }));
+  await adapter.exportFindings(rows);
+  const at = (cell: string) => standIn.state.cell('核分结果', cell);
+  hostile.forEach((text, i) => {
+    for (const col of ['A', 'E', 'G']) expect(at(`${col}${i + 2}`)).toMatchObject({ value: `'${text}`, formula: null });
+    expect(at(`F${i + 2}`).value).toBe('-5'); // a plain number stays as it is
+  });
 });
 
 test('exportFindings headers follow the host language', async () => {

@@ -6,6 +6,7 @@
 import { execSync } from 'child_process';
 import { existsSync } from 'fs';
 import { chromium, type Browser } from 'playwright-core';
+import { aptInstall } from '../../support/apt';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
@@ -18,16 +19,6 @@ function hasCjkFont(): boolean {
     return execSync('fc-list :lang=zh family', { encoding: 'utf8' }).trim() !== '';
   } catch {
     return false;
-  }
-}
-
-function aptInstall(packages: string[]): void {
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const install = `apt-get install -y --no-install-recommends ${packages.join(' ')}`;
-  try {
-    execSync(install, { stdio: 'inherit', env });
-  } catch {
-    execSync(`apt-get update && ${install}`, { stdio: 'inherit', env });
   }
 }
 
