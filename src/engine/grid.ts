@@ -74,6 +74,9 @@ export function fromA1(a1: string): { row: number; col: number } | null {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
+/** Merged areas of more cells than this are not indexed cell by cell. */
+const LARGE_MERGE = 4096;
+
 /** Random access over a SheetGrid in sheet coordinates. */
 export class GridView {
   readonly name: string;
@@ -83,6 +86,8 @@ export class GridView {
   readonly right: number;
   private readonly cells: SheetGrid['cells'];
   private readonly mergeTopLeft = new Map<number, CellRange>();
+  /** Merged areas too large to index cell by cell (a merge over whole rows or columns): looked up one by one. */
+  private readonly largeMerges: CellRange[] = [];
   readonly hasMerges: boolean;
 
   constructor(sheet: SheetGrid) {
@@ -96,10 +101,19 @@ export class GridView {
     this.right = this.left + width - 1;
     this.hasMerges = !!sheet.merges && sheet.merges.length > 0;
     for (const m of sheet.merges ?? []) {
+      if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > LARGE_MERGE) {
+        this.largeMerges.push(m);
+        continue;
+      }
       for (let r = m.top; r <= m.bottom; r++) {
         for (let c = m.left; c <= m.right; c++) this.mergeTopLeft.set(r * 16384 + c, m);
       }
     }
+  }
+
+  /** The cells of a row, by column offset from `left` (undefined for a row without cells): iterate these, not every column. */
+  row(row: number): ReadonlyArray<Cell | null | undefined> | undefined {
+    return this.cells[row - this.top];
   }
 
   cell(row: number, col: number): Cell | undefined {
@@ -109,6 +123,8 @@ export class GridView {
 
   /** The merged area covering (row, col), if known. */
   mergeAt(row: number, col: number): CellRange | undefined {
-    return this.mergeTopLeft.get(row * 16384 + col);
+    const m = this.mergeTopLeft.get(row * 16384 + col);
+    if (m || this.largeMerges.length === 0) return m;
+    return this.largeMerges.find((l) => row >= l.top && row <= l.bottom && col >= l.left && col <= l.right);
   }
 }

@@ -60,3 +60,15 @@ describe('a messy layout is read, not guessed', () => {
     expect(wrong.findings.filter((f) => f.severity === 'error').map((f) => [f.cell, f.code, f.expected])).toEqual([['J12', 'INDICATOR_SCORE_MISMATCH', '24.00']]);
   });
 });
+
+test('a stray value on XFD1048576 and a merge over the rest of the sheet: read by the cells that exist (a hang here was 276 s)', () => {
+  const cells: Array<Array<{ value: string }> | undefined> = [];
+  cells[0] = [{ value: '项目名称' }, { value: '远端单元格测试' }];
+  const last: Array<{ value: string }> = [];
+  last[16383] = { value: '附注' };
+  cells[1048575] = last;
+  const report = checkWorkbook([{ name: '远', cells, merges: [{ top: 1, left: 0, bottom: 1048575, right: 16383 }] }]);
+  expect(report.tables.map((t) => [t.anchor, t.project])).toEqual([['A1', '远端单元格测试']]);
+  // No funds, no indicators, no 总分: said, not guessed.
+  expect(report.notices.map((n) => n.cell)).toEqual(['A1', 'A1', 'A1']);
+});

@@ -183,9 +183,13 @@ export function locateTables(grid: GridView): LocatedSheet {
   for (let r = grid.top; r <= grid.bottom; r++) {
     let list: Label[] | undefined;
     let projectCols: number[] | undefined;
-    for (let c = grid.left; c <= grid.right; c++) {
-      const v = grid.cell(r, c)?.value;
+    // Only the cells that exist: a stray value on XFD1048576 costs one row, not a billion cells.
+    const cells = grid.row(r);
+    if (!cells) continue;
+    for (let j = 0; j < cells.length; j++) {
+      const v = cells[j]?.value;
       if (typeof v !== 'string') continue;
+      const c = grid.left + j;
       if (v.length > LABEL_MAX * 4) {
         // Free text, never a label — unless a long project name follows 项目名称 in the cell.
         if (PROJECT_LABEL_TEXT.test(v) && isProjectLabel(v, squash(v))) (projectCols ??= []).push(c);
