@@ -269,10 +269,19 @@ export function idBlockOf(id: number): number {
 }
 
 /**
+ * The shape layout added to a drawing written without one, reserving the block our note boxes
+ * take their ids from. Spelt with an end tag (Excel writes `<o:idmap …/>`), so that clear tells
+ * ours from the user's and removes exactly it.
+ */
+const ADDED_LAYOUT = /<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="(\d+)"><\/o:idmap><\/o:shapelayout>/;
+const addedLayout = (block: number) => `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"></o:idmap></o:shapelayout>`;
+
+/**
  * Appends a hidden note box per cell, with free shape ids from the drawing's reserved blocks,
- * then from `spareBlock` (a block no VML part of the workbook reserves or uses): drawings
- * written without `o:idmap` (LibreOffice, ClosedXML) or with full blocks get their new ids from
- * there, and the layout element is left as written.
+ * then from `spareBlock` (a block no VML part of the workbook reserves or uses). A drawing
+ * written without `o:idmap` (LibreOffice, ClosedXML) gets a shape layout reserving that block
+ * (where its root declares the `o:` namespace); one whose reserved blocks are full keeps its
+ * layout as written.
  */
 export function addNoteShapes(vml: string, boxes: readonly NoteBox[], spareBlock: number): string {
   const used = new Set(vmlShapeIds(vml));
@@ -285,7 +294,10 @@ export function addNoteShapes(vml: string, boxes: readonly NoteBox[], spareBlock
   if (close < 0) throw new Error('VML drawing has no </xml> end tag');
   // Some producers' notes use the shapetype without defining it: then ours is not added either.
   const shapetype = SHAPETYPE_PATTERN.test(vml) || vml.includes(`#${SHAPETYPE_ID}`) ? '' : SHAPETYPE;
-  return vml.slice(0, close) + shapetype + shapes + vml.slice(close);
+  const out = vml.slice(0, close) + shapetype + shapes + vml.slice(close);
+  const root = /<xml\b[^>]*>/.exec(out);
+  const reserves = !/<o:idmap\b/.test(vml) && root !== null && /\sxmlns:o\s*=/.test(root[0]) && free.slice(0, boxes.length).some((id) => idBlockOf(id) === spareBlock);
+  return reserves ? out.slice(0, root.index + root[0].length) + addedLayout(spareBlock) + out.slice(root.index + root[0].length) : out;
 }
 
 function noteShape(id: number, { addr, lines }: NoteBox): string {
@@ -319,6 +331,8 @@ export function removeNoteShapes(vml: string, cells: readonly CellAddress[]): st
     return victims.has(`${row},${col}`) ? '' : shape;
   });
   if (!out.includes(`#${SHAPETYPE_ID}`)) out = out.replace(SHAPETYPE, '');
+  const added = ADDED_LAYOUT.exec(out);
+  if (added && !vmlShapeIds(out).some((id) => idBlockOf(id) === Number(added[1]))) out = out.replace(added[0], '');
   const blocks = vmlIdBlocks(out);
   return blocks.length === 1 && out === newVmlDrawing(blocks[0]).replace(SHAPETYPE, '') ? null : out;
 }
