@@ -21,7 +21,8 @@
  *   order). Existing comments/VML parts are appended to; new ones are created with their
  *   relationships and content-type overrides. A new VML part reserves a shape-id block
  *   (`o:idmap`) no other VML part of the workbook uses and numbers its shapes from that block,
- *   so notes on several sheets never collide. If the cell already has a user's note, our text
+ *   so notes on several sheets never collide; an existing part takes free ids of its own blocks,
+ *   else of such a spare block, which it then reserves if it had no `o:idmap` at all. If the cell already has a user's note, our text
  *   is appended to it after a blank line and the user's text is left as written.
  *
  * Recognition and restore: the text we add always starts with the marker line `【selfeval】` and
