@@ -91,7 +91,7 @@ test('the HTML report in chromium: self-contained, every finding with its steps,
   const key = (x: { place?: string | null; code?: string | null }) => `${x.place} ${x.code}`;
   expect(shown.map(key).sort()).toEqual(all.map((f) => key({ place: `${f.sheet}!${f.cell}`, code: f.code })).sort());
   for (const f of all) expect(shown.find((s) => key(s) === `${f.sheet}!${f.cell} ${f.code}`)!.steps).toEqual(f.steps.map((s) => s.zh));
-  await expect(page.getByText('不是 .xlsx 文件').count()).resolves.toBe(1);
+  await expect(page.getByText('不是 Excel 工作簿').count()).resolves.toBe(1);
 
   // Totals, and a bar per (code, severity) in the first chart.
   const totals = await page.locator('ul.totals > li > b').allTextContents();
