@@ -61,15 +61,17 @@ export const MARKS_SETTING = 'selfeval.marks';
 
 /** How long a change event may take to come back from the adapter's own write. */
 const ECHO_MS = 5000;
-const EXPORT_SHEET = { zh: '核分结果', en: 'Findings' };
-const EXPORT_HEADERS = {
+/** The 导出核分结果 sheet: its name and headers (the WPS adapter writes the same). */
+export const EXPORT_SHEET = { zh: '核分结果', en: 'Findings' };
+export const EXPORT_HEADERS = {
   zh: ['工作表', '单元格', '级别', '代码', '填报值', '应为', '说明'],
   en: ['Sheet', 'Cell', 'Severity', 'Code', 'Entered', 'Expected', 'Message'],
 };
 
-type CellRef = readonly [sheet: string, cell: string];
+export type CellRef = readonly [sheet: string, cell: string];
 
-const refKey = (sheet: string, cell: string) => `${sheet.toLowerCase()}\u0000${cell.toUpperCase()}`;
+/** A cell's key in the record of marks: sheet names compare without case, as Excel's do. */
+export const refKey = (sheet: string, cell: string) => `${sheet.toLowerCase()}\u0000${cell.toUpperCase()}`;
 
 export function createExcelAdapter(run: typeof Excel.run = Excel.run, options: AdapterOptions = {}): ExcelAdapter {
   return new OfficeJsAdapter(run, options);

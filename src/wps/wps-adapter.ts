@@ -24,7 +24,7 @@
 import { fromA1, toA1, type Cell, type CellValue, type SheetGrid } from '../engine/grid';
 import { SEVERITY_FILL, type Mark } from '../engine/marks';
 import { ExcelAdapterError, missingSheet, protectedSheet } from '../office/adapter-error';
-import { Echoes, literal, MARK_RULE, NOTE_MARKER, quoteSheetName, sameFormula, uniqueSheetName } from '../office/excel-adapter';
+import { Echoes, EXPORT_HEADERS, EXPORT_SHEET, literal, MARK_RULE, NOTE_MARKER, quoteSheetName, refKey, sameFormula, uniqueSheetName, type CellRef } from '../office/excel-adapter';
 import type { CellEdit, ExcelAdapter, ExportRow, HostCapabilities, PreviousContent, Scope } from '../office/types';
 import { XL_EXPRESSION, type EtApplication, type EtRange, type EtWorkbook, type EtWorksheet, type SheetChangeListener } from './et';
 
@@ -33,14 +33,6 @@ export const MARKS_NAME = 'selfeval_marks_';
 /** Characters of a name's text constant, quotes doubled (a constant in a formula holds at most 255). */
 const RECORD_CHUNK = 255;
 
-const EXPORT_SHEET = { zh: '核分结果', en: 'Findings' };
-const EXPORT_HEADERS = {
-  zh: ['工作表', '单元格', '级别', '代码', '填报值', '应为', '说明'],
-  en: ['Sheet', 'Cell', 'Severity', 'Code', 'Entered', 'Expected', 'Message'],
-};
-
-type CellRef = readonly [sheet: string, cell: string];
-const refKey = (sheet: string, cell: string) => `${sheet.toLowerCase()}\u0000${cell.toUpperCase()}`;
 
 export interface WpsAdapterOptions {
   /** UI language (headers of the exported sheet). */

@@ -16,6 +16,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { STAND_IN_API_VERSIONS, type StandInApiVersion } from '../office/excel-standin';
 import { loadFixture } from '../office/load-fixture';
 import { launchChromium } from './harness/browser';
+import { eventually } from './harness/eventually';
 import { buildStandIn, buildTaskPane } from './harness/build';
 import { OFFICE_JS_TAG, startServer, type HarnessServer } from './harness/server';
 import type { HarnessWindow } from './harness/standin-entry';
@@ -132,21 +133,6 @@ async function listedFindings(page: Page): Promise<{ place: string; severity: st
 
 function finding(page: Page, place: string): Locator {
   return findingButtons(page).and(page.locator(`[aria-label^="${place}，"]`));
-}
-
-/** Retries `read` until its result equals `expected` (the pane works asynchronously). */
-async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const actual = await read();
-    try {
-      expect(actual).toEqual(expected);
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 }
 
 // Functions given to page.evaluate run in the page; they may only use their own arguments.

@@ -13,6 +13,7 @@ import { validateXML } from 'xmllint-wasm';
 import { MARK_RULE } from '../../src/office/excel-adapter';
 import { loadFixture } from '../office/load-fixture';
 import { launchChromium } from './harness/browser';
+import { eventually } from './harness/eventually';
 import { buildStandIn, buildTaskPane } from './harness/build';
 import { startServer, type HarnessServer } from './harness/server';
 import type { WpsHarnessWindow } from './harness/wps-standin-entry';
@@ -92,20 +93,6 @@ async function check(page: Page): Promise<void> {
 async function listedPlaces(page: Page): Promise<string[]> {
   const labels = await page.locator('li[data-finding] > button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') ?? ''));
   return labels.map((l) => /^(.+?)[，,]/.exec(l)?.[1] ?? l);
-}
-
-async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const actual = await read();
-    try {
-      expect(actual).toEqual(expected);
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 }
 
 const et = (page: Page) => ({
