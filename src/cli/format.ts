@@ -24,6 +24,11 @@ const WORDS = {
   },
 };
 
+/** How many entered values a profile reproduces, in words of the report's language (the JSON keeps `explains`, in English). */
+export function explainsText(p: ProfileChoice, lang: Lang): string {
+  return WORDS[lang].explains(p);
+}
+
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
   const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) c[f.severity]++;

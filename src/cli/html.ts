@@ -8,7 +8,7 @@
 import { createHash } from 'crypto';
 import * as path from 'path';
 import type { CheckedFile, Finding, Lang, RunReport, Severity, TableReport } from '../engine/report';
-import { countBySeverity } from './format';
+import { countBySeverity, explainsText } from './format';
 
 const WORDS = {
   zh: {
@@ -20,7 +20,6 @@ const WORDS = {
     byOffice: '各单位问题数量',
     noFindings: '没有问题',
     profile: '规则',
-    explains: '解释',
     chosen: { auto: '自动选择', user: '指定', office: '按单位' },
     department: '主管部门',
     implementer: '实施单位',
@@ -46,7 +45,6 @@ const WORDS = {
     byOffice: 'Findings by office',
     noFindings: 'No findings',
     profile: 'Profile',
-    explains: 'explains',
     chosen: { auto: 'automatic', user: 'chosen', office: 'by office' },
     department: 'Department',
     implementer: 'Implementing unit',
@@ -220,7 +218,7 @@ function fileSection(file: RunReport['files'][number], lang: Lang): string {
   const head = `<h2>${esc(file.file)}</h2>`;
   if ('error' in file) return `<section class="file">${head}<p class="unreadable">${w.unreadable}: ${esc(file.error)}</p></section>`;
   const p = file.profile;
-  const lines = [`<p class="meta">${w.profile} ${esc(p.id)}${aside(lang, w.chosen[p.chosen], `${w.explains} ${esc(p.explains)}`)}</p>`];
+  const lines = [`<p class="meta">${w.profile} ${esc(p.id)}${aside(lang, w.chosen[p.chosen], esc(explainsText(p, lang)))}</p>`];
   if (p.suggestion) lines.push(`<p class="meta">? ${esc(p.suggestion.message)}</p>`);
   for (const n of file.notices) lines.push(`<p class="notice">! ${esc(n.sheet)}${n.cell ? '!' + esc(n.cell) : ''}: ${esc(n.message)}</p>`);
   const tables = file.tables.map((t) => tableSection(t, file.findings.filter((f) => f.sheet === t.sheet && f.table === t.anchor), lang));

@@ -15,7 +15,7 @@ import type { Cell, Fill, Workbook, Worksheet } from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { CheckedFile, Finding, Lang, RunReport, Severity, TableProfile } from '../engine/report';
 import { textCannotBeFormula } from '../engine/safe-text';
-import { countBySeverity } from './format';
+import { countBySeverity, explainsText } from './format';
 import type { JobResult } from './job';
 
 const WORDS = {
@@ -197,7 +197,7 @@ function aboutSheet(wb: Workbook, report: RunReport, results: readonly JobResult
     setText(row.getCell(1), f.file);
     setText(row.getCell(2), f.profile.id);
     setText(row.getCell(3), WORDS[options.lang].chosen[f.profile.chosen]);
-    setText(row.getCell(4), f.profile.explains);
+    setText(row.getCell(4), explainsText(f.profile, options.lang));
     setText(row.getCell(5), f.profile.suggestion?.message);
     setText(row.getCell(6), results[i].annotated);
   });

@@ -187,7 +187,8 @@ describe('--summary', () => {
     expect(byKey.get('selfeval 版本')).toBe(report.tool.version);
     for (const f of checked()) {
       const row = rows.find((r) => r[0] === f.file && r[1] === f.profile.id)!;
-      expect(row.slice(2, 4)).toEqual(['自动', f.profile.explains]);
+      const p = f.profile;
+      expect(row.slice(2, 4)).toEqual(['自动', `解释预算执行行 ${p.budgetRowsExplained}/${p.budgetRows}，计算值 ${p.explained}/${p.checked}`]);
     }
     const broken = report.files.find((f) => 'error' in f)!;
     expect(rows.find((r) => r[0] === broken.file)?.[1]).toBe((broken as { error: string }).error);

@@ -92,6 +92,9 @@ test('the HTML report in chromium: self-contained, every finding with its steps,
   expect(shown.map(key).sort()).toEqual(all.map((f) => key({ place: `${f.sheet}!${f.cell}`, code: f.code })).sort());
   for (const f of all) expect(shown.find((s) => key(s) === `${f.sheet}!${f.cell} ${f.code}`)!.steps).toEqual(f.steps.map((s) => s.zh));
   await expect(page.getByText('不是 Excel 工作簿').count()).resolves.toBe(1);
+  // The Chinese page says how many values the profile explains in Chinese (the JSON keeps its English `explains`).
+  await expect(page.getByText('budget rows').count()).resolves.toBe(0);
+  await expect(page.getByText(/解释预算执行行 \d+\/\d+，计算值 \d+\/\d+/).count()).resolves.toBeGreaterThan(0);
 
   // Totals, and a bar per (code, severity) in the first chart.
   const totals = await page.locator('ul.totals > li > b').allTextContents();
