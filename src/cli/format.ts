@@ -3,13 +3,26 @@ import type { FileReport, Finding, Lang, ProfileChoice, RunReport, Severity, Tab
 import { FORMS } from '../engine';
 import { spreadsheetSafeText } from '../engine/safe-text';
 
+/** The severities as the text report, the CSV reader and the summary workbook name them. */
+export const SEVERITY_WORDS: Record<Lang, Record<Severity, string>> = {
+  zh: { error: '错误', warning: '提示', info: '未核' },
+  en: { error: 'error', warning: 'warning', info: 'info' },
+};
+
+/** "3 个文件，12 张表；错误 4，提示 1，未核 2": a run in one sentence. */
+export function totalsText(files: number, tables: number, c: Record<Severity, number>, lang: Lang): string {
+  return lang === 'zh'
+    ? `${files} 个文件，${tables} 张表；错误 ${c.error}，提示 ${c.warning}，未核 ${c.info}`
+    : `${files} files, ${tables} tables; ${c.error} errors, ${c.warning} warnings, ${c.info} not checked`;
+}
+
 const WORDS = {
   zh: {
     file: '文件', profile: '规则', auto: '自动选择', user: '指定', table: '表', project: '项目',
     explains: (p: ProfileChoice) => `解释预算执行行 ${p.budgetRowsExplained}/${p.budgetRows}，计算值 ${p.explained}/${p.checked}`,
     total: '总分', entered: '填写', computed: '核算', grade: '等级', none: '—', expected: '应为', unreadable: '无法读取',
-    summary: (files: number, tables: number, c: Record<Severity, number>) => `合计：${files} 个文件，${tables} 张表；错误 ${c.error}，提示 ${c.warning}，未核 ${c.info}`,
-    severity: { error: '错误', warning: '提示', info: '未核' } as Record<Severity, string>,
+    summary: (files: number, tables: number, c: Record<Severity, number>) => `合计：${totalsText(files, tables, c, 'zh')}`,
+    severity: SEVERITY_WORDS.zh,
     noTable: '没有找到自评表',
     office: '本单位', form: '表式',
   },
@@ -17,8 +30,8 @@ const WORDS = {
     file: 'File', profile: 'Profile', auto: 'automatic', user: 'chosen', table: 'Table', project: 'project',
     explains: (p: ProfileChoice) => `explains ${p.explains}`,
     total: 'Total', entered: 'entered', computed: 'computed', grade: 'grade', none: '—', expected: 'expected', unreadable: 'unreadable',
-    summary: (files: number, tables: number, c: Record<Severity, number>) => `Total: ${files} files, ${tables} tables; ${c.error} errors, ${c.warning} warnings, ${c.info} not checked`,
-    severity: { error: 'error', warning: 'warning', info: 'info' } as Record<Severity, string>,
+    summary: (files: number, tables: number, c: Record<Severity, number>) => `Total: ${totalsText(files, tables, c, 'en')}`,
+    severity: SEVERITY_WORDS.en,
     noTable: 'no self-evaluation table found',
     office: "the office's own", form: 'form',
   },

@@ -13,9 +13,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Cell, Fill, Workbook, Worksheet } from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { CheckedFile, Finding, Lang, RunReport, Severity, TableProfile } from '../engine/report';
+import type { CheckedFile, Finding, Lang, RunReport, TableProfile } from '../engine/report';
 import { textCannotBeFormula } from '../engine/safe-text';
-import { countBySeverity, explainsText } from './format';
+import { countBySeverity, explainsText, SEVERITY_WORDS, totalsText } from './format';
 import type { JobResult } from './job';
 
 const WORDS = {
@@ -23,7 +23,6 @@ const WORDS = {
     sheets: { summary: '汇总', findings: '问题清单', about: '说明' },
     summary: ['文件', '工作表', '项目名称', '主管部门', '实施单位', '年度', '规则', '填写总分', '核算总分', '全部改正后总分', '填写等级', '核算等级', '错误', '提示', '未核'],
     findings: ['文件', '工作表', '单元格', '项目名称', '级别', '代码', '填写值', '应为', '说明'],
-    severity: { error: '错误', warning: '提示', info: '未核' } as Record<Severity, string>,
     chosen: { auto: '自动', user: '指定', office: '按单位' } as Record<TableProfile['chosen'], string>,
     about: {
       title: '绩效自评核分 — 核分汇总',
@@ -31,7 +30,6 @@ const WORDS = {
       version: 'selfeval 版本',
       profile: '规则（选项）',
       totals: '合计',
-      totalsText: (files: number, tables: number, c: Record<Severity, number>) => `${files} 个文件，${tables} 张表；错误 ${c.error}，提示 ${c.warning}，未核 ${c.info}`,
       links: '问题清单的单元格链接打开',
       linksAnnotated: '标注副本',
       linksOriginal: '原文件',
@@ -47,7 +45,6 @@ const WORDS = {
     sheets: { summary: '汇总', findings: '问题清单', about: '说明' },
     summary: ['File', 'Sheet', 'Project', 'Department', 'Implementing unit', 'Year', 'Profile', 'Total entered', 'Total computed', 'Total once corrected', 'Grade entered', 'Grade computed', 'Errors', 'Warnings', 'Not checked'],
     findings: ['File', 'Sheet', 'Cell', 'Project', 'Severity', 'Code', 'Entered', 'Expected', 'Message'],
-    severity: { error: 'error', warning: 'warning', info: 'info' } as Record<Severity, string>,
     chosen: { auto: 'automatic', user: 'chosen', office: 'by office' } as Record<TableProfile['chosen'], string>,
     about: {
       title: 'Self-evaluation check — summary',
@@ -55,7 +52,6 @@ const WORDS = {
       version: 'selfeval version',
       profile: 'Profile (option)',
       totals: 'Totals',
-      totalsText: (files: number, tables: number, c: Record<Severity, number>) => `${files} files, ${tables} tables; ${c.error} errors, ${c.warning} warnings, ${c.info} not checked`,
       links: 'Cell links of 问题清单 open',
       linksAnnotated: 'the annotated copies',
       linksOriginal: 'the original files',
@@ -163,7 +159,7 @@ function findingsSheet(wb: Workbook, checked: Array<{ file: CheckedFile; result:
       setText(row.getCell(2), f.sheet);
       setLink(row.getCell(3), f.cell, linkTo(result, f.sheet, f.cell));
       setText(row.getCell(4), projects.get(`${f.sheet}!${f.table}`));
-      setText(row.getCell(5), w.severity[f.severity]);
+      setText(row.getCell(5), SEVERITY_WORDS[lang][f.severity]);
       setText(row.getCell(6), f.code);
       setValue(row.getCell(7), f.entered);
       setValue(row.getCell(8), f.expected);
@@ -186,7 +182,7 @@ function aboutSheet(wb: Workbook, report: RunReport, results: readonly JobResult
   ws.addRow([w.date, localTime(date)]);
   ws.addRow([w.version, report.tool.version]);
   ws.addRow([w.profile, options.profile]);
-  ws.addRow([w.totals, w.totalsText(report.files.length, tables, countBySeverity(all))]);
+  ws.addRow([w.totals, totalsText(report.files.length, tables, countBySeverity(all), options.lang)]);
   ws.addRow([w.links, annotated ? w.linksAnnotated : w.linksOriginal]);
   ws.addRow([]);
   const bold = (cells: readonly string[]) => (ws.addRow([...cells]).font = { bold: true });

@@ -157,6 +157,15 @@ function explainsMore(a: Tally, b: Tally): boolean {
   return a.budgetRowsExplained > b.budgetRowsExplained || (a.budgetRowsExplained === b.budgetRowsExplained && a.valuesExplained > b.valuesExplained);
 }
 
+/** The profile the automatic choice may pick that explains the most (ties keep the earlier, national first). */
+function bestAutomatic(tallies: readonly Tally[]): number {
+  let best = -1;
+  for (let i = 0; i < PROFILES.length; i++) {
+    if (PROFILES[i].automatic && (best < 0 || explainsMore(tallies[i], tallies[best]))) best = i;
+  }
+  return best;
+}
+
 export interface Choice {
   profile: Profile;
   tally: Tally;
@@ -170,10 +179,7 @@ export interface Choice {
  */
 export function chooseProfile(perTable: readonly Tally[][]): Choice {
   const tallies = addTallies(perTable);
-  let best = -1;
-  for (let i = 0; i < PROFILES.length; i++) {
-    if (PROFILES[i].automatic && (best < 0 || explainsMore(tallies[i], tallies[best]))) best = i;
-  }
+  const best = bestAutomatic(tallies);
   let suggested = -1;
   for (let i = 0; i < PROFILES.length; i++) {
     if (PROFILES[i].automatic || tallies[i].budgetRowsExplained <= tallies[best].budgetRowsExplained) continue;
@@ -193,10 +199,6 @@ export function chooseProfile(perTable: readonly Tally[][]): Choice {
  */
 export function officeProfile(perTable: readonly Tally[][], workbook: Profile): Profile | null {
   const tallies = addTallies(perTable);
-  const own = tallies[PROFILES.indexOf(workbook)];
-  let best = -1;
-  for (let i = 0; i < PROFILES.length; i++) {
-    if (PROFILES[i].automatic && (best < 0 || explainsMore(tallies[i], tallies[best]))) best = i;
-  }
-  return best >= 0 && PROFILES[best] !== workbook && explainsMore(tallies[best], own) ? PROFILES[best] : null;
+  const best = bestAutomatic(tallies);
+  return PROFILES[best] !== workbook && explainsMore(tallies[best], tallies[PROFILES.indexOf(workbook)]) ? PROFILES[best] : null;
 }

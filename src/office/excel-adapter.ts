@@ -73,6 +73,17 @@ export type CellRef = readonly [sheet: string, cell: string];
 /** A cell's key in the record of marks: sheet names compare without case, as Excel's do. */
 export const refKey = (sheet: string, cell: string) => `${sheet.toLowerCase()}\u0000${cell.toUpperCase()}`;
 
+/** One mark per cell: the first (marksFromFindings puts the most severe first). */
+export function oneMarkPerCell(all: readonly Mark[]): Mark[] {
+  const seen = new Set<string>();
+  return all.filter((m) => {
+    const key = refKey(m.sheet, m.cell);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function createExcelAdapter(run: typeof Excel.run = Excel.run, options: AdapterOptions = {}): ExcelAdapter {
   return new OfficeJsAdapter(run, options);
 }
@@ -211,13 +222,7 @@ class OfficeJsAdapter implements ExcelAdapter {
 
   async applyMarks(all: Mark[]): Promise<void> {
     this.require('conditionalFormats', 'Highlighting cells');
-    const seen = new Set<string>();
-    const marks = all.filter((m) => {
-      const key = refKey(m.sheet, m.cell);
-      if (seen.has(key)) return false; // one mark per cell: the first
-      seen.add(key);
-      return true;
-    });
+    const marks = oneMarkPerCell(all);
     const withNotes = this.capabilities().notes;
     let writing = false;
     try {

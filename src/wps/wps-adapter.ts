@@ -24,7 +24,7 @@
 import { fromA1, toA1, type Cell, type CellValue, type SheetGrid } from '../engine/grid';
 import { SEVERITY_FILL, type Mark } from '../engine/marks';
 import { ExcelAdapterError, missingSheet, protectedSheet } from '../office/adapter-error';
-import { Echoes, EXPORT_HEADERS, EXPORT_SHEET, literal, MARK_RULE, NOTE_MARKER, quoteSheetName, refKey, sameFormula, uniqueSheetName, type CellRef } from '../office/excel-adapter';
+import { Echoes, EXPORT_HEADERS, EXPORT_SHEET, literal, MARK_RULE, NOTE_MARKER, oneMarkPerCell, quoteSheetName, refKey, sameFormula, uniqueSheetName, type CellRef } from '../office/excel-adapter';
 import type { CellEdit, ExcelAdapter, ExportRow, HostCapabilities, PreviousContent, Scope } from '../office/types';
 import { XL_EXPRESSION, type EtApplication, type EtRange, type EtWorkbook, type EtWorksheet, type SheetChangeListener } from './et';
 
@@ -128,13 +128,7 @@ class WpsAdapter implements ExcelAdapter {
   }
 
   async applyMarks(all: Mark[]): Promise<void> {
-    const seen = new Set<string>();
-    const marks = all.filter((m) => {
-      const key = refKey(m.sheet, m.cell);
-      if (seen.has(key)) return false; // one mark per cell: the first
-      seen.add(key);
-      return true;
-    });
+    const marks = oneMarkPerCell(all);
     let writing = false;
     try {
       const wb = this.workbook();

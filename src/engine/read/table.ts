@@ -165,9 +165,10 @@ function splitTarget(grid: GridView, row: number, columns: IndicatorColumns): { 
     comparator = word ? word[1] : c;
   }
   const target = withUnit(value, unitText);
-  const startsCompared = target !== null && /^[<>=≤≥≦≧]|^(不|大于|小于|等于|高于|低于|至少|最多)/.test(squash(target));
+  // A value cell that compares by itself ("≥90", "不低于90%") keeps its own comparator.
+  const compared = target !== null && (parseMeasure(target)?.comparator ?? null) !== null;
   return {
-    target: target === null ? null : comparator && !startsCompared ? comparator + target : target,
+    target: target === null ? null : comparator && !compared ? comparator + target : target,
     actual: withUnit(actual, unitText),
   };
 }
