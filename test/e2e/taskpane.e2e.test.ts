@@ -12,10 +12,10 @@ import { promises as fs, readFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { gzipSync } from 'zlib';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { STAND_IN_API_VERSIONS, type StandInApiVersion } from '../office/excel-standin';
 import { loadFixture } from '../office/load-fixture';
-import { launchChromium } from './harness/browser';
+import { launchChromium, watchProblems } from './harness/browser';
 import { eventually } from './harness/eventually';
 import { buildStandIn, buildTaskPane } from './harness/build';
 import { OFFICE_JS_TAG, startServer, type HarnessServer } from './harness/server';
@@ -49,6 +49,7 @@ let work: string;
 let dist: string;
 let server: HarnessServer;
 let browser: Browser;
+const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'taskpane-e2e-'));
@@ -64,6 +65,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Contexts are closed here, not when their page closes: a close racing the browser's own
+  // shutdown rejected outside any test (CI saw "Expected an Error, but \"\" was thrown").
+  for (const context of contexts) await context.close();
   await browser?.close();
   await server?.close();
   if (work) await fs.rm(work, { recursive: true, force: true });
@@ -92,18 +96,9 @@ function paneUrl(fixture: string, host: HostOptions = {}): string {
 async function openPane(fixture: string, host: HostOptions = {}): Promise<Pane> {
   // A context per page: axe-core's AxeBuilder needs one.
   const context = await browser.newContext({ viewport: { width: PANE_WIDTH, height: 900 } });
+  contexts.push(context);
   const page = await context.newPage();
-  page.on('close', () => void context.close());
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.route('**/*', (route) => {
-    if (route.request().url().startsWith(server.origin)) return route.continue();
-    problems.push(`request left the harness: ${route.request().url()}`);
-    return route.abort();
-  });
+  const problems = await watchProblems(page, server.origin);
   await page.goto(paneUrl(fixture, host));
   return { page, problems };
 }

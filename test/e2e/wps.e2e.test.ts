@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { validateXML } from 'xmllint-wasm';
 import { MARK_RULE } from '../../src/office/excel-adapter';
 import { loadFixture } from '../office/load-fixture';
-import { launchChromium } from './harness/browser';
+import { launchChromium, watchProblems } from './harness/browser';
 import { eventually } from './harness/eventually';
 import { buildStandIn, buildTaskPane } from './harness/build';
 import { startServer, type HarnessServer } from './harness/server';
@@ -70,16 +70,7 @@ async function harnessPage(fixture: string, lang: string): Promise<string> {
 
 async function openPane(fixture: string, lang = 'zh-CN'): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport: { width: PANE_WIDTH, height: 900 } });
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.route('**/*', (route) => {
-    if (route.request().url().startsWith(server.origin)) return route.continue();
-    problems.push(`request left the harness: ${route.request().url()}`);
-    return route.abort();
-  });
+  const problems = await watchProblems(page, server.origin);
   await page.goto(`${server.origin}/${await harnessPage(fixture, lang)}`);
   return { page, problems };
 }

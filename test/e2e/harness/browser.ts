@@ -5,7 +5,7 @@
  */
 import { execSync } from 'child_process';
 import { existsSync } from 'fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { aptInstall } from '../../support/apt';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -41,4 +41,27 @@ export function launchChromium(): Promise<Browser> {
     executablePath: chromiumPath(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
+}
+
+/**
+ * What goes wrong in `page`, as lines: console errors and warnings, page errors, and requests
+ * leaving `origin` (aborted). A request still in flight when its page closes cannot be
+ * continued; that is not a failure of the pane (left unhandled, it rejected outside any test
+ * once the browser shut down).
+ */
+export async function watchProblems(page: Page, origin: string): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    const inside = url.startsWith(origin);
+    if (!inside) problems.push(`request left the harness: ${url}`);
+    return (inside ? route.continue() : route.abort()).catch((error: unknown) => {
+      if (!page.isClosed()) throw error;
+    });
+  });
+  return problems;
 }
