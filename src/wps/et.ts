@@ -7,6 +7,8 @@
  * - `Value2`, `Formula` read a scalar for one cell and a 2-D array (0-based rows of cells) for
  *   several; empty cells are empty (null/undefined). Declared `string | any[]` and `string`.
  * - `NumberFormat` of several cells is null when they differ (as in Excel's VBA).
+ * - `Value(xlRangeValueXMLSpreadsheet)` is declared to give a string; a WPS that does not
+ *   implement it may give something else or fail, so it is read as unknown.
  * - `Range.Comment` is null where the cell has no comment (VBA's Nothing).
  * - `Worksheets.Item` returns a Worksheet for one index (declared Worksheet | Sheets).
  * - SheetChange gives the changed Range (its parameter is declared `Et.Worksheet | object`).
@@ -19,6 +21,8 @@
 
 /** XlFormatConditionType.xlExpression: a condition given by a formula. */
 export const XL_EXPRESSION: Et.XlFormatConditionType = 2;
+/** XlRangeValueDataType.xlRangeValueXMLSpreadsheet: Range.Value(11) gives the range as XML Spreadsheet 2003. */
+export const XL_RANGE_VALUE_XML_SPREADSHEET: Et.XlRangeValueDataType = 11;
 /** MsoAppLanguageID.msoLanguageIDUI: the language of WPS's user interface. */
 export const MSO_LANGUAGE_ID_UI: Kso.MsoAppLanguageID = 2;
 
@@ -57,6 +61,7 @@ export interface EtRange {
   Value2: unknown;
   Formula: unknown;
   NumberFormat: string | null;
+  Value(RangeValueDataType?: Et.XlRangeValueDataType): unknown;
   readonly Comment: EtComment | null;
   AddComment(Text?: string): EtComment;
   readonly FormatConditions: EtFormatConditions;

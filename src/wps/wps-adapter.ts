@@ -3,10 +3,11 @@
  *
  * ET is synchronous: every property read or write and every method call is one call across
  * WPS's JS bridge. readSheets reads each sheet's used range whole — Value2, Formula and
- * NumberFormat of the range, 11 calls a sheet — and only where the range's formats differ
- * (NumberFormat null) the formats of each column (2 calls a column) and, in a column whose
- * formats still differ, those of its number cells (2 calls a cell): the engine needs a
- * format for numbers only (percent, decimals). Never cell by cell for values.
+ * NumberFormat of the range, 11 calls a sheet — and where the range's formats differ
+ * (NumberFormat null), every cell's format from the range as XML Spreadsheet 2003
+ * (Range.Value(11), one call more): the calls do not grow with the tables or cells of a sheet.
+ * Only a WPS that does not give that document costs the formats of each column (2 calls a
+ * column) and, in a column of mixed formats, of each number cell (2 calls a cell).
  *
  * Marks never touch the user's formatting: each marked cell gets one format condition of the
  * add-in's (FormatConditions.Add(xlExpression, , MARK_RULE), an always-true formula no user
@@ -26,7 +27,8 @@ import { SEVERITY_FILL, type Mark } from '../engine/marks';
 import { ExcelAdapterError, missingSheet, protectedSheet } from '../office/adapter-error';
 import { Echoes, EXPORT_HEADERS, EXPORT_SHEET, literal, MARK_RULE, NOTE_MARKER, oneMarkPerCell, quoteSheetName, refKey, sameFormula, uniqueSheetName, type CellRef } from '../office/excel-adapter';
 import type { CellEdit, ExcelAdapter, ExportRow, HostCapabilities, PreviousContent, Scope } from '../office/types';
-import { XL_EXPRESSION, type EtApplication, type EtRange, type EtWorkbook, type EtWorksheet, type SheetChangeListener } from './et';
+import { XL_EXPRESSION, XL_RANGE_VALUE_XML_SPREADSHEET, type EtApplication, type EtRange, type EtWorkbook, type EtWorksheet, type SheetChangeListener } from './et';
+import { xmlSpreadsheetFormats } from './xml-spreadsheet';
 
 /** Hidden names holding the record of marked cells: MARKS_NAME + 1, 2 … */
 export const MARKS_NAME = 'selfeval_marks_';
@@ -364,18 +366,32 @@ function readSheet(ws: EtWorksheet): SheetGrid {
   const cols = used.Columns.Count;
   const values = matrix(used.Value2, rows, cols);
   const formulas = matrix(used.Formula, rows, cols);
-  const formats = numberFormats(ws, used.NumberFormat, values, top, left);
+  const formats = numberFormats(ws, used, values, top, left);
   const cells = values.map((row, i) => row.map((value, j) => toCell(value, formulas[i]?.[j], formats(i, j))));
   if (cells.every((row) => row.every((c) => c === null))) return { name, cells: [], top: 0, left: 0 };
   return { name, cells, top, left };
 }
 
 /**
- * The number format of each cell, read as coarsely as ET allows: the range's own when it is
- * one for all, else each column's, else (a column of mixed formats) each number cell's.
+ * The number format of each cell: the range's own when it is one for all, else every cell's
+ * from the range as XML Spreadsheet (one call), else — a WPS that does not give it — each
+ * column's and, in a column of mixed formats, each number cell's.
  */
-function numberFormats(ws: EtWorksheet, whole: string | null, values: unknown[][], top: number, left: number): (i: number, j: number) => string {
+function numberFormats(ws: EtWorksheet, used: EtRange, values: unknown[][], top: number, left: number): (i: number, j: number) => string {
+  const whole = used.NumberFormat;
   if (whole !== null) return () => whole;
+  return xmlSpreadsheetFormats(asXmlSpreadsheet(used), values) ?? formatsByColumn(ws, values, top, left);
+}
+
+function asXmlSpreadsheet(range: EtRange): unknown {
+  try {
+    return range.Value(XL_RANGE_VALUE_XML_SPREADSHEET);
+  } catch {
+    return null; // not implemented by this WPS: formats are read by column
+  }
+}
+
+function formatsByColumn(ws: EtWorksheet, values: unknown[][], top: number, left: number): (i: number, j: number) => string {
   const cols = values[0]?.length ?? 0;
   const column = (j: number) => `${toA1(top, left + j)}:${toA1(top + values.length - 1, left + j)}`;
   const byColumn = Array.from({ length: cols }, (_, j) => ws.Range(column(j)).NumberFormat);

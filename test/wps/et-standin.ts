@@ -12,6 +12,8 @@
  *   `AddComment` fails on a cell that has one; `Names.Item` of a missing name fails;
  *   `Range.Select` fails unless its sheet is active; every write to a protected sheet fails;
  * - `FormatConditions.Add(xlExpression, , formula)`, `Interior.Color` as a BGR long;
+ * - `Value(xlRangeValueXMLSpreadsheet)` gives the range as XML Spreadsheet 2003 (see
+ *   xmlSpreadsheet below), or fails with the option `xmlSpreadsheet: false`;
  * - `ApiEvent.AddApiEventListener('SheetChange', f)` calls f(sheet, range) after each write
  *   to cells (asynchronously, as the bridge delivers events) and after `userEdit`.
  *
@@ -32,6 +34,9 @@ import type {
   EtWorksheet,
   SheetChangeListener,
 } from '../../src/wps/et';
+import { XL_RANGE_VALUE_XML_SPREADSHEET } from '../../src/wps/et';
+import { NAMED_FORMATS } from '../../src/wps/xml-spreadsheet';
+import { escapeAttr } from '../../src/xlsx/ooxml-xml';
 import type { Scalar, StandInWorkbook } from '../office/excel-standin';
 
 export interface EtCellSnapshot {
@@ -46,6 +51,8 @@ export interface EtStandInOptions {
   protectedSheets?: string[];
   /** LCID of WPS's UI language (2052 zh-CN, 1033 en-US). */
   languageId?: number;
+  /** false: Range.Value(11) fails, as in a WPS that does not give XML Spreadsheet. */
+  xmlSpreadsheet?: boolean;
 }
 
 interface CellState {
@@ -104,6 +111,62 @@ function typed(input: unknown, format: string): Pick<CellState, 'value' | 'formu
   if (/^\s*true\s*$/i.test(input)) return { value: true, formula: null };
   if (/^\s*false\s*$/i.test(input)) return { value: false, formula: null };
   return { value: input, formula: null };
+}
+
+const XL_RANGE_VALUE_DEFAULT = 10;
+
+/** Excel's name in XML Spreadsheet for the built-in formats that have one. */
+const FORMAT_NAMES = new Map(Object.entries(NAMED_FORMATS).filter(([name]) => name !== 'General Number').map(([name, code]) => [code, name]));
+
+/**
+ * A range as Range.Value(11) gives it, laid out as Excel writes XML Spreadsheet 2003: one
+ * style per format (built-in formats by name), a Cell for every cell with a value or a style,
+ * ss:Index where cells or rows are skipped. Formulas are left out (the adapter reads Formula).
+ */
+function xmlSpreadsheet(sheet: string, cells: CellState[][]): string {
+  const styles = new Map<string, string>();
+  const styleOf = (format: string) => {
+    if (format === 'General') return null;
+    let id = styles.get(format);
+    if (!id) styles.set(format, (id = `s${62 + styles.size}`));
+    return id;
+  };
+  const rows: string[] = [];
+  let nextRow = 0;
+  cells.forEach((row, i) => {
+    const written: string[] = [];
+    let next = 0;
+    row.forEach((cell, j) => {
+      const style = styleOf(cell.format);
+      if (cell.value === null && style === null) return;
+      const index = j === next ? '' : ` ss:Index="${j + 1}"`;
+      const data =
+        cell.value === null
+          ? ''
+          : `<Data ss:Type="${typeof cell.value === 'number' ? 'Number' : typeof cell.value === 'boolean' ? 'Boolean' : 'String'}">${escapeAttr(typeof cell.value === 'boolean' ? (cell.value ? '1' : '0') : String(cell.value))}</Data>`;
+      written.push(`<Cell${index}${style ? ` ss:StyleID="${style}"` : ''}${data ? `>${data}</Cell>` : '/>'}`);
+      next = j + 1;
+    });
+    if (written.length === 0) return;
+    rows.push(`<Row${i === nextRow ? '' : ` ss:Index="${i + 1}"`}>\n    ${written.join('\n    ')}\n   </Row>`);
+    nextRow = i + 1;
+  });
+  const styleXml = [...styles].map(([format, id]) => `<Style ss:ID="${id}"><NumberFormat ss:Format="${escapeAttr(FORMAT_NAMES.get(format) ?? format)}"/></Style>`);
+  return [
+    '<?xml version="1.0"?>',
+    '<?mso-application progid="Excel.Sheet"?>',
+    '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:html="http://www.w3.org/TR/REC-html40">',
+    ' <Styles>',
+    '  <Style ss:ID="Default" ss:Name="Normal"><Alignment ss:Vertical="Center"/><Font ss:FontName="宋体" x:CharSet="134" ss:Size="11"/><NumberFormat/></Style>',
+    ...styleXml.map((x) => `  ${x}`),
+    ' </Styles>',
+    ` <Worksheet ss:Name="${escapeAttr(sheet)}">`,
+    `  <Table ss:ExpandedColumnCount="${cells[0]?.length ?? 0}" ss:ExpandedRowCount="${cells.length}" x:FullColumns="1" x:FullRows="1">`,
+    ...rows.map((r) => `   ${r}`),
+    '  </Table>',
+    ' </Worksheet>',
+    '</Workbook>',
+  ].join('\n');
 }
 
 export class EtStandIn {
@@ -448,6 +511,11 @@ export class EtStandIn {
       },
       set NumberFormat(format: string | null) {
         write(null, (cell) => ({ ...cell, format: format ?? 'General' }));
+      },
+      Value(type: number = XL_RANGE_VALUE_DEFAULT) {
+        if (type === XL_RANGE_VALUE_DEFAULT) return read((c) => c.value);
+        if (type !== XL_RANGE_VALUE_XML_SPREADSHEET || self.options.xmlSpreadsheet === false) throw new EtError('参数无效: RangeValueDataType');
+        return xmlSpreadsheet(s.name, each((c) => c));
       },
       get Comment(): EtComment | null {
         const key = cellKey();

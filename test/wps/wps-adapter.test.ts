@@ -80,9 +80,35 @@ test('readSheets reads each used range whole: values, formulas, formats where th
   expect(sheet.cells[2]?.[1]).toEqual({ value: '85%', format: 'General' });
   expect(sheet.cells[0]?.[0]).toEqual({ value: '项目', format: 'General' });
   expect(result[2].cells).toEqual([]);
-  // Never cell by cell for values: the sheet list (6), 11 a sheet, then on 自评表 (formats differ)
-  // 2 for each of its 3 columns and 2 for each number cell of its 2 mixed columns (C3, D3, D4).
-  expect(calls).toBe(6 + 3 * 11 + 3 * 2 + 3 * 2);
+  // Never cell by cell: the sheet list (6), 11 a sheet, and on 自评表, whose formats differ, the
+  // range as XML Spreadsheet (1).
+  expect(calls).toBe(6 + 3 * 11 + 1);
+});
+
+test('a WPS that does not give XML Spreadsheet costs the formats of each column, then of each number cell in a mixed one', async () => {
+  const { adapter, counted } = setup(workbook(), { xmlSpreadsheet: false });
+  const { result, calls } = await counted(() => adapter.readSheets('all'));
+  expect(result[0].cells[1]?.[1]).toEqual({ value: 0.7824, format: '0.00%' });
+  expect(result[0].cells[2]?.[2]).toEqual({ value: 19, format: '0.00', formula: true });
+  // The failed Value(11) (1), 2 for each of 自评表's 3 columns, 2 for each number cell of its 2 mixed columns (C3, D3, D4).
+  expect(calls).toBe(6 + 3 * 11 + 1 + 3 * 2 + 3 * 2);
+  expect(await setup(workbook()).adapter.readSheets('all')).toEqual(result);
+});
+
+test('the calls for a sheet do not grow with its tables: 21 tables cost what one does', async () => {
+  const fixture = loadFixture(path.join(FIXTURES, 'mut-shared-official.xlsx'));
+  const [sheet] = fixture.sheets;
+  const firstTable = checkWorkbook(await setup(fixture).adapter.readSheets('all')).tables[1].anchor; // where the second table starts
+  const rows = Number(/\d+$/.exec(firstTable)?.[0]) - 1;
+  const one: StandInWorkbook = { sheets: [{ ...sheet, cells: sheet.cells.slice(0, rows), formats: sheet.formats?.slice(0, rows), formulas: sheet.formulas?.slice(0, rows) }] };
+  const read = async (wb: StandInWorkbook) => {
+    const { adapter, counted } = setup(wb);
+    const { result, calls } = await counted(() => adapter.readSheets('active'));
+    return { tables: checkWorkbook(result).tables.length, calls };
+  };
+  const [small, large] = [await read(one), await read(fixture)];
+  expect([small.tables, large.tables]).toEqual([1, 21]);
+  expect(large.calls).toBe(small.calls);
 });
 
 test('the grids read through WPS give the same report as through Office.js', async () => {
