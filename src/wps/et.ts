@@ -79,6 +79,7 @@ export interface EtWorksheet {
   Name: Et.Worksheet['Name'];
   readonly ProtectContents: Et.Worksheet['ProtectContents'];
   readonly UsedRange: EtRange;
+  readonly Cells: EtRange;
   readonly Hyperlinks: EtHyperlinks;
   Range(Cell1: string): EtRange;
   Activate(): void;

@@ -9,13 +9,15 @@
  * Only a WPS that does not give that document costs the formats of each column (2 calls a
  * column) and, in a column of mixed formats, of each number cell (2 calls a cell).
  *
- * Marks never touch the user's formatting: each marked cell gets one format condition of the
- * add-in's (FormatConditions.Add(xlExpression, , MARK_RULE), an always-true formula no user
- * writes, filled by severity) and a comment starting with NOTE_MARKER where the cell has no
- * comment of the user's. The marked cells are recorded in hidden workbook names
- * (selfeval_marks_1, _2 …: a name's text constant holds at most 255 characters), saved with
- * the file, so 清除标记 removes exactly those after a reload. A condition or comment is the
- * add-in's when it sits on a recorded (or newly marked) cell AND carries the rule or marker.
+ * Marks never touch the user's formatting: the cells marked alike on a sheet get one format
+ * condition of the add-in's (FormatConditions.Add(xlExpression, , MARK_RULE) on their union,
+ * "C3,D5,…" in pieces of at most 255 characters; an always-true formula no user writes, filled
+ * by severity), and each a comment starting with NOTE_MARKER where it has no comment of the
+ * user's. The marked cells are recorded in hidden workbook names (selfeval_marks_1, _2 …: a
+ * name's text constant holds at most 255 characters), saved with the file, so 清除标记 removes
+ * exactly those after a reload: a comment is the add-in's when it sits on a recorded (or newly
+ * marked) cell AND carries the marker; a condition when it is on a recorded cell's sheet AND
+ * carries the rule.
  *
  * Every write first checks what it needs (sheet exists, not protected), then writes; ET has
  * no batches, so should a write still fail midway, applyMarks clears its marks again.
@@ -138,22 +140,22 @@ class WpsAdapter implements ExcelAdapter {
       for (const mark of marks) if (!sheets.get(mark.sheet)) throw missingSheet(mark.sheet);
       const marked = marks.map((m): CellRef => [m.sheet, m.cell.toUpperCase()]);
       const previous = readRecord(wb).filter(([sheet]) => sheets.get(sheet));
-      const cells = uniqueRefs([...previous, ...marked]);
-      const found = new Map(cells.map(([sheet, cell]) => [refKey(sheet, cell), inspect(sheets.range(sheet, cell))]));
-      const touched = new Set([...marks.map((m) => m.sheet), ...cells.filter(([s, c]) => isOwned(found.get(refKey(s, c)))).map(([s]) => s)]);
+      const found = findMarks(sheets, uniqueRefs([...previous, ...marked]));
+      const touched = new Set([...marks.map((m) => sheets.name(m.sheet)), ...found.sheets()]);
       for (const sheet of touched) if (sheets.isProtected(sheet)) throw protectedSheet(sheets.name(sheet), 'mark cells');
 
       writing = true;
       // The record names every cell touched before anything is written, so a clear can undo a
       // write that fails midway.
-      writeRecord(wb, cells);
-      for (const [sheet, cell] of cells) unmark(found.get(refKey(sheet, cell)));
+      writeRecord(wb, found.cells);
+      found.remove();
+      for (const group of conditionGroups(marks, (sheet) => sheets.name(sheet))) {
+        const condition = sheets.range(group.sheet, group.address).FormatConditions.Add(XL_EXPRESSION, undefined, MARK_RULE);
+        condition.Interior.Color = bgr(SEVERITY_FILL[group.severity]);
+      }
       for (const mark of marks) {
-        const range = sheets.range(mark.sheet, mark.cell);
-        const condition = range.FormatConditions.Add(XL_EXPRESSION, undefined, MARK_RULE);
-        condition.Interior.Color = bgr(SEVERITY_FILL[mark.severity]);
-        const here = found.get(refKey(mark.sheet, mark.cell));
-        if (!here?.comment || here.comment.ours) range.AddComment(`${NOTE_MARKER}\n${mark.note}`);
+        const here = found.note(mark.sheet, mark.cell);
+        if (!here.comment || here.comment.ours) here.range.AddComment(`${NOTE_MARKER}\n${mark.note}`);
       }
       writeRecord(wb, marked);
     } catch (error) {
@@ -165,14 +167,13 @@ class WpsAdapter implements ExcelAdapter {
   async clearMarks(): Promise<number> {
     return this.run('remove the marks', null, () => {
       const wb = this.workbook();
-      const record = readRecord(wb);
       const sheets = new SheetCache(wb);
-      const cells = record.filter(([sheet]) => sheets.get(sheet));
-      const found = cells.map(([sheet, cell]) => ({ sheet, here: inspect(sheets.range(sheet, cell)) })).filter((f) => isOwned(f.here));
-      for (const { sheet } of found) if (sheets.isProtected(sheet)) throw protectedSheet(sheets.name(sheet), 'remove its marks');
-      for (const { here } of found) unmark(here);
+      const found = findMarks(sheets, readRecord(wb).filter(([sheet]) => sheets.get(sheet)));
+      for (const sheet of found.sheets()) if (sheets.isProtected(sheet)) throw protectedSheet(sheets.name(sheet), 'remove its marks');
+      const cleared = found.owned();
+      found.remove();
       writeRecord(wb, []);
-      return found.length;
+      return cleared;
     });
   }
 
@@ -318,10 +319,14 @@ class SheetCache {
     return entry.protected;
   }
 
+  sheet(name: string): EtWorksheet {
+    const ws = this.get(name);
+    if (!ws) throw missingSheet(name);
+    return ws;
+  }
+
   range(sheet: string, cell: string): EtRange {
-    const ws = this.get(sheet);
-    if (!ws) throw missingSheet(sheet);
-    return ws.Range(cell);
+    return this.sheet(sheet).Range(cell);
   }
 }
 
@@ -427,31 +432,69 @@ function typedContent(formula: unknown, value: unknown, format: string): Previou
 // ---------------------------------------------------------------------------------------------
 // Marks
 
-interface Inspected {
-  /** The add-in's format conditions on the cell. */
-  conditions: { Delete(): void }[];
+interface Note {
+  range: EtRange;
+  /** The cell's comment: the add-in's when it starts with NOTE_MARKER. */
   comment: { ours: boolean; Delete(): void } | null;
 }
 
-function inspect(range: EtRange): Inspected {
-  const all = range.FormatConditions;
-  const conditions = [];
-  for (let k = all.Count; k >= 1; k--) {
-    const condition = all.Item(k);
-    if (condition.Type === XL_EXPRESSION && sameFormula(String(condition.Formula1), MARK_RULE)) conditions.push(condition);
+/**
+ * What of the add-in's is on `cells` (the record and the cells about to be marked): each cell's
+ * comment, and on each of their sheets the format conditions carrying MARK_RULE (a formula no
+ * user writes), found by their index among the sheet's conditions.
+ */
+function findMarks(sheets: SheetCache, cells: readonly CellRef[]) {
+  const notes = new Map<string, Note>();
+  for (const [sheet, cell] of cells) {
+    const range = sheets.range(sheet, cell);
+    const comment = range.Comment;
+    notes.set(refKey(sheet, cell), { range, comment: comment && { ours: comment.Text().includes(NOTE_MARKER), Delete: () => comment.Delete() } });
   }
-  const comment = range.Comment;
+  const rules = new Map<string, number[]>();
+  for (const [sheet] of cells) {
+    const name = sheets.name(sheet);
+    if (rules.has(name)) continue;
+    const conditions = sheets.sheet(sheet).Cells.FormatConditions;
+    const ours: number[] = [];
+    for (let k = 1, n = conditions.Count; k <= n; k++) {
+      const condition = conditions.Item(k);
+      if (condition.Type === XL_EXPRESSION && sameFormula(String(condition.Formula1), MARK_RULE)) ours.push(k);
+    }
+    rules.set(name, ours);
+  }
+  const ownedNote = (ref: CellRef) => notes.get(refKey(...ref))?.comment?.ours === true;
   return {
-    conditions,
-    comment: comment && { ours: comment.Text().includes(NOTE_MARKER), Delete: () => comment.Delete() },
+    cells,
+    note: (sheet: string, cell: string) => notes.get(refKey(sheet, cell.toUpperCase())) as Note,
+    /** The sheets (as WPS spells them) where something of the add-in's was found. */
+    sheets: () => new Set([...[...rules].filter(([, ks]) => ks.length > 0).map(([name]) => name), ...cells.filter(ownedNote).map(([sheet]) => sheets.name(sheet))]),
+    /** The cells that carried a mark: a note of the add-in's, or on a sheet with its conditions. */
+    owned: () => cells.filter((ref) => ownedNote(ref) || (rules.get(sheets.name(ref[0]))?.length ?? 0) > 0).length,
+    remove() {
+      // Highest index first: deleting a condition renumbers those after it.
+      for (const [name, ours] of rules) for (const k of [...ours].reverse()) sheets.sheet(name).Cells.FormatConditions.Item(k).Delete();
+      for (const { comment } of notes.values()) if (comment?.ours) comment.Delete();
+    },
   };
 }
 
-const isOwned = (here: Inspected | undefined) => !!here && (here.conditions.length > 0 || here.comment?.ours === true);
+/** A Range address holds at most 255 characters: the union of the cells marked alike, in pieces that fit. */
+const ADDRESS_LIMIT = 255;
 
-function unmark(here: Inspected | undefined): void {
-  for (const condition of here?.conditions ?? []) condition.Delete();
-  if (here?.comment?.ours) here.comment.Delete();
+/** Marks of one sheet and severity, as union addresses ("C3,D5,F9") of at most ADDRESS_LIMIT characters. */
+function conditionGroups(marks: readonly Mark[], sheetName: (sheet: string) => string): { sheet: string; severity: Mark['severity']; address: string }[] {
+  const groups = new Map<string, { sheet: string; severity: Mark['severity']; address: string }[]>();
+  for (const mark of marks) {
+    const sheet = sheetName(mark.sheet);
+    const key = `${sheet}\u0000${mark.severity}`;
+    const pieces = groups.get(key) ?? [];
+    const last = pieces[pieces.length - 1];
+    const cell = mark.cell.toUpperCase();
+    if (last && last.address.length + 1 + cell.length <= ADDRESS_LIMIT) last.address += `,${cell}`;
+    else pieces.push({ sheet, severity: mark.severity, address: cell });
+    groups.set(key, pieces);
+  }
+  return [...groups.values()].flat();
 }
 
 /** "#FFC7CE" → the BGR long of Interior.Color. */

@@ -92,6 +92,19 @@ interface Area {
   c1: number;
 }
 
+/** A Range address: one area ("B3", "A1:C9") or several ("C3,D5:D7"), at most 255 characters as in VBA. */
+function parseAreas(address: string): Area[] {
+  if (address.length > 255) throw new EtError(`区域引用过长: ${address.slice(0, 20)}…`);
+  return address.split(',').map(parseArea);
+}
+
+const SHEET: Area = { r0: 0, c0: 0, r1: 1048575, c1: 16383 };
+
+const within = (key: string, area: Area) => {
+  const at = fromA1(key) as { row: number; col: number };
+  return at.row >= area.r0 && at.row <= area.r1 && at.col >= area.c0 && at.col <= area.c1;
+};
+
 function parseArea(address: string): Area {
   const [a, b = a] = address.replace(/\$/g, '').split(':');
   const from = fromA1(a);
@@ -248,7 +261,7 @@ export class EtStandIn {
 
   /** A user's own format condition (e.g. a red font above 100). */
   addUserCondition(sheet: string, address: string, formula: string, color: number): void {
-    this.addCondition(this.sheetState(sheet), parseArea(address), 1, formula).color = color;
+    this.addCondition(this.sheetState(sheet), parseAreas(address), 1, formula).color = color;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -307,13 +320,14 @@ export class EtStandIn {
     }, 0);
   }
 
-  private addCondition(s: SheetState, area: Area, type: number, formula: string): ConditionState {
+  private addCondition(s: SheetState, areas: Area[], type: number, formula: string): ConditionState {
     const cells = new Set<string>();
-    for (let r = area.r0; r <= area.r1; r++) for (let c = area.c0; c <= area.c1; c++) cells.add(toA1(r, c));
+    for (const area of areas) for (let r = area.r0; r <= area.r1; r++) for (let c = area.c0; c <= area.c1; c++) cells.add(toA1(r, c));
     const condition: ConditionState = { id: this.nextCondition++, cells, type, formula, color: null };
     s.conditions.push(condition);
     return condition;
   }
+
 
   private application(): EtApplication {
     const self = this;
@@ -435,7 +449,11 @@ export class EtStandIn {
         },
       }),
       Range(address: string): EtRange {
-        return self.range(s, parseArea(address));
+        const [first, ...more] = parseAreas(address);
+        return self.range(s, first, [first, ...more]);
+      },
+      get Cells(): EtRange {
+        return self.range(s, SHEET);
       },
       Activate() {
         self.active = self.sheets.indexOf(s);
@@ -443,7 +461,8 @@ export class EtStandIn {
     });
   }
 
-  private range(s: SheetState, area: Area): EtRange {
+  /** A range of `area`; `areas`, for a union, the areas format conditions apply to (every other member uses the first, as in VBA). */
+  private range(s: SheetState, area: Area, areas: Area[] = [area]): EtRange {
     const self = this;
     const rows = area.r1 - area.r0 + 1;
     const cols = area.c1 - area.c0 + 1;
@@ -536,7 +555,7 @@ export class EtStandIn {
         return self.mark({ Text: () => s.comments.get(key) ?? '', Delete: () => s.comments.delete(key) });
       },
       get FormatConditions(): EtFormatConditions {
-        const applying = () => s.conditions.filter((c) => c.cells.has(cellKey()));
+        const applying = () => s.conditions.filter((c) => [...c.cells].some((key) => areas.some((a) => within(key, a))));
         const conditionObject = (c: ConditionState): EtFormatCondition =>
           self.mark({
             Type: c.type,
@@ -567,7 +586,7 @@ export class EtStandIn {
           Add(type: number, _operator?: unknown, formula?: string) {
             self.writable(s);
             if (!formula) throw new EtError('条件格式需要公式。');
-            return conditionObject(self.addCondition(s, area, type, formula));
+            return conditionObject(self.addCondition(s, areas, type, formula));
           },
         });
       },
