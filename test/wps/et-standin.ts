@@ -4,7 +4,9 @@
  * - synchronous: every property read or write and every method call on a host object is one
  *   bridge call, counted in `calls` (a Proxy counts them; reading a method to call it is not a
  *   call of its own);
- * - 1-based `Worksheets.Item(i)`, `FormatConditions.Item(i)`; `Range("B3")`, `Range("A1:C9")`;
+ * - 1-based `Worksheets.Item(i)`, `FormatConditions.Item(i)`; `Range("B3")`, `Range("A1:C9")`,
+ *   unions `Range("C3,D5:D7")` (at most 255 characters; format conditions apply to every area,
+ *   other members read the first), `Worksheet.Cells` (its FormatConditions: all of the sheet's);
  * - `Value2` / `Formula` give a scalar for one cell and a 2-D array (0-based) for several, and
  *   take either; `NumberFormat` of several cells is null when they differ; strings written are
  *   parsed as if typed ("=…" formula, "12" number, "'12" text, TRUE) unless the cell is Text (@);
