@@ -128,6 +128,20 @@ describe('tables that start without 项目名称, and 项目名称 heading a fun
   test('a funds block that belongs to no table is a notice naming its cell', () => {
     expect(report.notices).toEqual([expect.objectContaining({ sheet: '汇总', cell: 'A17' })]);
   });
+
+  test('a list of projects (项目名称 | 主管部门 | … as column headings) is no table: the sheet only says so', () => {
+    const list = checkWorkbook([
+      sheet('汇总', [
+        ['2023年度项目支出绩效自评结果汇总表'],
+        ['序号', '项目名称', '主管部门', '全年预算数（万元）', '执行率', '自评得分', '评分等级'],
+        [1, '政务服务中心运行维护经费', '某市数据资源管理局', 30.76, '94.93%', 99.49, '优'],
+        [2, '政务服务便民热线运行经费', '某市数据资源管理局', 62.4, '93.54%', 97.68, '优'],
+      ]),
+      sheet('自评表', ANHUI),
+    ]);
+    expect(list.tables.map((t) => [t.sheet, t.anchor])).toEqual([['自评表', 'A2']]);
+    expect(list.notices).toEqual([expect.objectContaining({ sheet: '汇总', cell: null })]);
+  });
 });
 
 describe('湖北: 预算数 | 执行数 | 执行率 | 得分(分*执行率), the budget\'s points printed in the block label', () => {

@@ -18,6 +18,7 @@ describe('one number inside a phrase', () => {
   test.each([
     ['满意度达到98%', 'actual', '98%'],
     ['100%修复', 'actual', '100%'],
+    ['100%及时发布', 'actual', '100%'], // 及时 (timely) does not change the number
     ['完成率为95%', 'actual', '95%'],
     ['在80%以上', 'target', '>=80%'],
     ['80%及以上', 'target', '>=80%'],
@@ -47,6 +48,7 @@ describe('one number inside a phrase', () => {
   test.each([
     '全年，7×24小时', // two numbers
     '满足 2年内用户增长需求', // 内 right after the unit changes what 2年 means
+    '5人及家属', // 及 does
     '约95%', // approximation
     '1000余人',
     '满意度未达到90%', // a negation around the number

@@ -202,8 +202,12 @@ export function locateTables(grid: GridView): LocatedSheet {
       (list ??= []).push({ col: c, text: word.text, bare: word.bare, plain: word.plain, rowLabel: word.rowLabel, funds: word.funds, indicator: word.indicator });
     }
     labels[r - grid.top] = list;
-    // 项目名称 heading a column of a funds block (sub-projects) is no table's anchor.
-    if (projectCols && !(list && blockOf(list) === 'funds')) for (const col of projectCols) anchors.push({ row: r, col, labelled: true });
+    // 项目名称 heading a column is no table's anchor: of a funds block (sub-projects), or of a
+    // list whose next column is headed too (a 汇总表: 序号 | 项目名称 | 主管部门 | 全年预算数 …).
+    if (projectCols && !(list && blockOf(list) === 'funds')) {
+      const headed = (col: number) => list?.some((l) => l.col === col && (l.rowLabel !== null || l.funds !== null || l.indicator !== null));
+      for (const col of projectCols) if (!headed(col + 1)) anchors.push({ row: r, col, labelled: true });
+    }
   }
   let located = locateAnchored(grid, labels, anchors);
   // Blocks outside every table found start tables of their own; a block that then holds no

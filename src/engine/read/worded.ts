@@ -42,8 +42,8 @@ const AFTER: ReadonlyArray<[string, Comparator]> = [
 
 /** Words that make a number uncertain or negate it: the phrase is not read. */
 const UNCERTAIN = /约|左右|大约|接近|将近|近|余|多|几|未|没|不足|无|非|否|尚/;
-/** A character right after the number's unit that changes what the number means (2年内, 3天后, 5人以外). */
-const MODIFIES = /^[内外前后左多余及以之至到]/;
+/** A character right after the number's unit that changes what the number means (2年内, 3天后, 5人以外, 5人及…); 及时 (timely: 100%及时发布) is not one. */
+const MODIFIES = /^(?:[内外前后左多余以之至到]|及(?!时))/;
 const CLAUSES = /[,;；、]/;
 
 /** The reading of a phrase, with the words it was read from, for the explanation. */
