@@ -51,20 +51,14 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The rest of a tag up to its `>`, quoted values (which may hold `>`) skipped. */
+const TAG_REST = /[^"'>]*(?:(?:"[^"]*"|'[^']*')[^"'>]*)*>/y;
+
 /** Offset just after the `>` closing the tag that starts at `from` (quoted `>` skipped). */
 function tagEnd(xml: string, from: number): number {
-  let quote = '';
-  for (let i = from; i < xml.length; i++) {
-    const ch = xml[i];
-    if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-    } else if (ch === '>') {
-      return i + 1;
-    }
-  }
-  throw new Error(`unterminated XML tag at offset ${from}`);
+  TAG_REST.lastIndex = from;
+  if (!TAG_REST.test(xml)) throw new Error(`unterminated XML tag at offset ${from}`);
+  return TAG_REST.lastIndex;
 }
 
 function isNameEnd(ch: string | undefined): boolean {
