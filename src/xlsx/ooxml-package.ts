@@ -3,7 +3,6 @@
  * their exact bytes unless a caller writes them; relationships and content types are edited
  * by splicing single elements so that removing what was added restores the part exactly.
  */
-import { zipSync } from 'fflate';
 import {
   STRICT_MAIN_NS,
   XML_DECLARATION,
@@ -135,6 +134,8 @@ export class OoxmlPackage {
   toBytes(): Uint8Array {
     const files: Record<string, Uint8Array> = {};
     for (const [name, bytes] of this.entries) files[name] = bytes;
+    // fflate, loaded here: reading a workbook needs no zip writer.
+    const { zipSync } = require('fflate') as typeof import('fflate');
     return zipSync(files, { mtime: ZIP_MTIME });
   }
 
