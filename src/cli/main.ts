@@ -71,7 +71,7 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
     fs.mkdirSync(cmd.annotate, { recursive: true });
   }
   const options: JobOptions = { profile: cmd.profile, lang: cmd.lang, noticesToStderr: cmd.format === 'json' || cmd.format === 'csv', annotate: cmd.annotate };
-  const results = await checkAll(inputs, options, cmd.jobs ?? (os.availableParallelism?.() ?? os.cpus().length), io);
+  const results = await checkAll(inputs, options, cmd.jobs ?? defaultJobs(), io);
   const report: RunReport = { tool: { name: 'selfeval', version: VERSION }, files: results.map((r) => r.entry) };
   const rendered =
     cmd.format === 'json' ? JSON.stringify(report) + '\n'
@@ -88,6 +88,16 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
   }
   if (report.files.some((f) => 'error' in f)) return EXIT.usage;
   return report.files.some(fileHasErrors) ? EXIT.errorsFound : EXIT.ok;
+}
+
+/**
+ * Checking threads by default: one core fewer than the machine has. One checking thread keeps
+ * about 1.4 cores busy, V8 compiling its hot code on another thread (0.3 s of CPU per thread for
+ * the benchmark's 200-workbook folder, paid again by every worker): on 2 cores a second checking
+ * thread makes the batch slower, not faster (README, Benchmarks).
+ */
+function defaultJobs(): number {
+  return Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1);
 }
 
 /**
