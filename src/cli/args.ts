@@ -15,7 +15,7 @@ export type Command =
       out: string | null;
       /** The reviewer's summary workbook (.xlsx). */
       summary: string | null;
-      /** Worker threads; null: as many as the machine has cores. */
+      /** Checking threads, the main one included; null: one fewer than the machine has cores (at least one). */
       jobs: number | null;
     }
   | { kind: 'clear'; file: string; out: string | null }

@@ -5,9 +5,9 @@
  *   DOCTYPE, bounded nesting and cells) and the cells are read from the parts that passed with
  *   the annotator's own string scanner (./ooxml-cells.ts): shared strings, cell values (formula
  *   cells give their cached value), number formats, merged areas. SheetJS is not loaded for
- *   them: reading them ourselves is 5–10 times cheaper per file and far cheaper to start (the
- *   README's Benchmarks), and the grids are the ones SheetJS gave (a test compares both on
- *   every corpus and fixture workbook).
+ *   them: reading them ourselves takes about half SheetJS's time and far less to start (the
+ *   README's Benchmarks), and the grids are the ones SheetJS gave but where SheetJS is wrong
+ *   (test/xlsx/read-ooxml.test.ts compares both on every corpus and fixture workbook).
  * - .xls (BIFF 2–8) and WPS .et that are BIFF compound files: SheetJS (@e965/xlsx, the
  *   maintained 0.20.3 build), loaded only for them. An OLE file holding an encrypted .xlsx, or
  *   no workbook stream, gets one line.
