@@ -90,25 +90,26 @@ function readPackage(bytes: Uint8Array, lang: Lang): WorkbookContent {
     throw new UnreadableWorkbookError('这是二进制工作簿 (.xlsb)，请另存为 .xlsx (a binary .xlsb workbook: save it as .xlsx)');
   }
   const pkg = OoxmlPackage.fromParts(files);
-  const corrupt = (why: string) => new UnreadableWorkbookError(`无法读取工作簿（文件损坏？）(corrupt workbook: ${why})`);
+  let workbookXml: string | null;
   let listed: ReturnType<typeof workbookSheets>;
-  let workbookXml: string;
   let strings: string[];
   let formats: Array<string | undefined>;
+  let date1904: boolean;
   try {
     const workbookPath = workbookPartOf(pkg);
-    workbookXml = pkg.readText(workbookPath) ?? (() => { throw new Error(`no workbook part ${workbookPath}`); })();
+    workbookXml = pkg.readText(workbookPath);
+    if (workbookXml === null) throw new Error(`no workbook part ${workbookPath}`);
     listed = workbookSheets(pkg, workbookPath, workbookXml);
     const part = (type: string): string | null => listed.rels.find((r) => !r.external && r.type.endsWith(`/${type}`) && pkg.has(r.target))?.target ?? null;
     const sst = part('sharedStrings');
     const styles = part('styles');
     strings = sst === null ? [] : sharedStrings(pkg.text(sst));
     formats = styles === null ? [] : cellNumberFormats(pkg.text(styles));
+    const pr = findElement(workbookXml, 'workbookPr');
+    date1904 = pr !== null && /^(1|true)$/.test(attr(startTag(workbookXml, pr), 'date1904') ?? '');
   } catch (e) {
-    throw corrupt((e as Error).message);
+    throw new UnreadableWorkbookError(`无法读取工作簿（文件损坏？）(corrupt workbook: ${(e as Error).message})`);
   }
-  const pr = findElement(workbookXml, 'workbookPr');
-  const date1904 = pr !== null && /^(1|true)$/.test(attr(startTag(workbookXml, pr), 'date1904') ?? '');
   const sheets = listed.sheets.map(({ name, rel }): SheetRead => {
     const kind = rel === null ? 'partless' : sheetKind(rel);
     if (kind !== 'sheet' || rel === null) return { name, kind };
