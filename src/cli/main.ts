@@ -101,8 +101,9 @@ function defaultJobs(): number {
 }
 
 /**
- * A worker pays about 80 ms of this machine's time to start (a thread, the modules, a cold JIT)
- * before its first file, which takes 2–15 ms: a batch gets one worker per this many files at most.
+ * A worker answers its first file about 40 ms later than the main thread would (a thread, its
+ * modules) and its first files take several times a warm thread's 2–3 ms (a cold JIT): a batch
+ * gets one worker per this many files at most.
  */
 const FILES_PER_WORKER = 10;
 
