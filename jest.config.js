@@ -8,4 +8,6 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node10', jsx: 'react-jsx', esModuleInterop: true, isolatedModules: true } }],
   },
   testTimeout: 60000,
+  // The command's tests run the built command: built once, first.
+  globalSetup: '<rootDir>/test/support/build-cli.js',
 };

@@ -15,7 +15,7 @@ export type Command =
       out: string | null;
       /** The reviewer's summary workbook (.xlsx). */
       summary: string | null;
-      /** Worker threads; null: as many as the machine has cores. */
+      /** Checking threads, the main one included; null: one fewer than the machine has cores (at least one). */
       jobs: number | null;
     }
   | { kind: 'clear'; file: string; out: string | null }
@@ -29,7 +29,7 @@ export const USAGE = `用法 (usage):
                         [--summary FILE.xlsx] [--jobs N] [--lang zh|en]
       检查 .xlsx/.xlsm/.xls/.et 文件或文件夹（递归）。Check workbooks or folders (recursively).
       --out 报告写入文件 (report to a file) · --summary 汇总工作簿 (summary workbook)
-      --jobs 并行线程数，默认为 CPU 核数 (worker threads, default: the number of cores)
+      --jobs 并行线程数（含主线程），默认为 CPU 核数减一 (threads, the main one included; default: the number of cores less one)
   selfeval clear FILE [--out FILE2]
       去掉 selfeval 加的标记（默认就地改写 FILE）。Remove selfeval's marks (in place unless --out).
   selfeval profiles     列出内置规则。List the built-in profiles.

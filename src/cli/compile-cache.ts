@@ -8,12 +8,12 @@
  * cache that does not fit (another V8, a changed file: it is keyed by the file's content too)
  * and it is written again. Any failure of the cache costs speed only, never the run.
  */
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import Module from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
+import * as zlib from 'zlib';
 
 /** The package's root: build/cli/ → ../.. (also from src/cli/ in tests). */
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -43,7 +43,7 @@ export function enableCompileCache(dir = defaultCacheDir()): 'node' | 'v8' {
   const original = M.prototype._compile;
   M.prototype._compile = function (this: Module, content: string, filename: string) {
     if (!filename.startsWith(ROOT + path.sep) || !filename.endsWith('.js') || content.startsWith('#!')) return original.call(this, content, filename);
-    const file = path.join(dir, createHash('sha1').update(filename).update('\0').update(content).digest('hex'));
+    const file = path.join(dir, cacheKey(filename, content));
     let cachedData: Buffer | undefined;
     try {
       cachedData = fs.readFileSync(file);
@@ -58,6 +58,17 @@ export function enableCompileCache(dir = defaultCacheDir()): 'node' | 'v8' {
   };
   process.once('exit', () => save(dir, pending));
   return (enabled = 'v8');
+}
+
+/**
+ * An entry's name: the module's file and content. CRC-32 (zlib's, native, from Node 20.15; the
+ * reader loads zlib anyway), as Node's own compile cache checks a module's source; SHA-1 on
+ * older Node, whose crypto module alone takes longer to load than a small check's reading.
+ */
+function cacheKey(filename: string, content: string): string {
+  const crc32 = (zlib as { crc32?: (data: string, value?: number) => number }).crc32;
+  if (crc32) return `${crc32(filename).toString(16)}-${crc32(content).toString(16)}-${content.length.toString(16)}`;
+  return (require('crypto') as typeof import('crypto')).createHash('sha1').update(filename).update('\0').update(content).digest('hex');
 }
 
 function makeRequire(mod: Module): NodeJS.Require {

@@ -1,6 +1,6 @@
 /** Text and CSV renderings of a run report (JSON is the report itself). */
 import type { FileReport, Finding, Lang, ProfileChoice, RunReport, Severity, TableReport } from '../engine/report';
-import { FORMS } from '../engine';
+import { FORMS } from '../engine/locate/forms';
 import { spreadsheetSafeText } from '../engine/safe-text';
 
 /** The severities as the text report, the CSV reader and the summary workbook name them. */

@@ -71,7 +71,7 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
     fs.mkdirSync(cmd.annotate, { recursive: true });
   }
   const options: JobOptions = { profile: cmd.profile, lang: cmd.lang, noticesToStderr: cmd.format === 'json' || cmd.format === 'csv', annotate: cmd.annotate };
-  const results = await checkAll(inputs, options, cmd.jobs ?? (os.availableParallelism?.() ?? os.cpus().length), io);
+  const results = await checkAll(inputs, options, cmd.jobs ?? defaultJobs(), io);
   const report: RunReport = { tool: { name: 'selfeval', version: VERSION }, files: results.map((r) => r.entry) };
   const rendered =
     cmd.format === 'json' ? JSON.stringify(report) + '\n'
@@ -91,9 +91,26 @@ async function check(cmd: Extract<Command, { kind: 'check' }>, io: Io): Promise<
 }
 
 /**
- * Every input checked — in this thread for one file or one job, over worker threads otherwise.
- * Each file's stderr lines are printed in input order (as a serial run prints them), the
- * progress bar counts files as they finish.
+ * Checking threads by default: one core fewer than the machine has. One checking thread keeps
+ * about 1.4 cores busy, V8 compiling its hot code on another thread (0.3 s of CPU per thread for
+ * the benchmark's 200-workbook folder, paid again by every worker): on 2 cores a second checking
+ * thread makes the batch slower, not faster (README, Benchmarks).
+ */
+function defaultJobs(): number {
+  return Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1);
+}
+
+/**
+ * A worker answers its first file about 40 ms later than the main thread would (a thread, its
+ * modules) and its first files take several times a warm thread's 2–3 ms (a cold JIT): a batch
+ * gets one worker per this many files at most.
+ */
+const FILES_PER_WORKER = 10;
+
+/**
+ * Every input checked: in this thread, and for a batch of files on `jobs - 1` worker threads
+ * beside it (fewer for a small batch: FILES_PER_WORKER). Each file's stderr lines are printed
+ * in input order (as a serial run prints them), the progress bar counts files as they finish.
  */
 function checkAll(inputs: Input[], options: JobOptions, jobs: number, io: Io): Promise<JobResult[]> {
   const results: JobResult[] = new Array(inputs.length);
@@ -106,11 +123,13 @@ function checkAll(inputs: Input[], options: JobOptions, jobs: number, io: Io): P
     for (; printed < inputs.length && results[printed]; printed++) for (const m of results[printed].messages) io.stderr(bar ? `\r\x1b[K${m}` : m);
     progress(io, done, inputs.length);
   };
-  if (jobs <= 1 || inputs.length <= 1) {
+  const workers = Math.min(jobs - 1, Math.floor(inputs.length / FILES_PER_WORKER));
+  if (workers < 1) {
     inputs.forEach((input, i) => onResult(i, job().checkInput(input, options)));
     return Promise.resolve(results);
   }
-  return (require('./pool') as typeof import('./pool')).checkInWorkers(inputs, options, jobs, onResult);
+  const pool = require('./pool') as typeof import('./pool');
+  return pool.checkInWorkers(inputs, options, workers, onResult, pool.WORKER_SCRIPT, (input) => job().checkInput(input, options));
 }
 
 function clear(cmd: Extract<Command, { kind: 'clear' }>, io: Io): number {

@@ -3,7 +3,6 @@
  * their exact bytes unless a caller writes them; relationships and content types are edited
  * by splicing single elements so that removing what was added restores the part exactly.
  */
-import { zipSync } from 'fflate';
 import {
   STRICT_MAIN_NS,
   XML_DECLARATION,
@@ -43,6 +42,11 @@ export class OoxmlPackage {
 
   private constructor(files: Record<string, Uint8Array>) {
     for (const [name, bytes] of Object.entries(files)) this.set(name, bytes);
+  }
+
+  /** A package of parts already unzipped by unzipBounded. */
+  static fromParts(files: Record<string, Uint8Array>): OoxmlPackage {
+    return new OoxmlPackage(files);
   }
 
   /** Opens a package, or throws WorkbookFormatError when `bytes` is not a zip archive. */
@@ -130,6 +134,8 @@ export class OoxmlPackage {
   toBytes(): Uint8Array {
     const files: Record<string, Uint8Array> = {};
     for (const [name, bytes] of this.entries) files[name] = bytes;
+    // fflate, loaded here: reading a workbook needs no zip writer.
+    const { zipSync } = require('fflate') as typeof import('fflate');
     return zipSync(files, { mtime: ZIP_MTIME });
   }
 
@@ -306,13 +312,38 @@ export interface WorkbookParts {
 }
 
 
+/** The workbook part: the target of the package's officeDocument relationship, else xl/workbook.xml. */
+export function workbookPartOf(pkg: OoxmlPackage): string {
+  return readRelationships(pkg, '').find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+}
+
+/** A `<sheet>` of the workbook part, in workbook order. */
+export interface WorkbookSheet {
+  name: string;
+  /** Its relationship, or null when its id leads nowhere (an Excel 4 macro or VBA module listed with `r:id=""`). */
+  rel: Relationship | null;
+}
+
+/** The workbook's sheets (`xml`: the workbook part's text) with their relationships, and all the workbook's relationships. */
+export function workbookSheets(pkg: OoxmlPackage, workbookPath: string, xml: string): { sheets: WorkbookSheet[]; rels: Relationship[] } {
+  const rels = readRelationships(pkg, workbookPath);
+  const byId = new Map(rels.map((r) => [r.id, r]));
+  const sheetsEl = findElement(xml, 'sheets');
+  const sheets: WorkbookSheet[] = [];
+  for (const el of sheetsEl ? childElements(xml, sheetsEl) : []) {
+    const tag = startTag(xml, el);
+    const name = attr(tag, 'name');
+    if (name !== null) sheets.push({ name, rel: byId.get(relIdOf(tag) ?? '') ?? null });
+  }
+  return { sheets, rels };
+}
+
 /** Locates the workbook, its worksheets and its styles part; WorkbookFormatError if it is no xlsx. */
 export function locateWorkbookParts(pkg: OoxmlPackage): WorkbookParts {
   if (!pkg.has(CONTENT_TYPES)) {
     throw new WorkbookFormatError('The zip archive is not an Office Open XML package (no [Content_Types].xml).');
   }
-  const office = readRelationships(pkg, '').find((r) => r.type.endsWith('/officeDocument'));
-  const workbookPath = office?.target ?? 'xl/workbook.xml';
+  const workbookPath = workbookPartOf(pkg);
   if (/\.bin$/i.test(workbookPath)) {
     throw new WorkbookFormatError('The file is a binary workbook (.xlsb); only .xlsx/.xlsm workbooks are supported.');
   }
@@ -326,16 +357,9 @@ export function locateWorkbookParts(pkg: OoxmlPackage): WorkbookParts {
         '(cannot annotate a Strict Open XML workbook: save it in Excel as "Excel Workbook (*.xlsx)", not "Strict Open XML Spreadsheet", and annotate that; the check report is complete)',
     );
   }
-  const rels = readRelationships(pkg, workbookPath);
-  const byId = new Map(rels.map((r) => [r.id, r]));
+  const listed = workbookSheets(pkg, workbookPath, xml);
   const sheets = new Map<string, string>();
-  const sheetsEl = findElement(xml, 'sheets');
-  for (const el of sheetsEl ? childElements(xml, sheetsEl) : []) {
-    const tag = startTag(xml, el);
-    const rel = byId.get(relIdOf(tag) ?? '');
-    const name = attr(tag, 'name');
-    if (name !== null && rel?.type === REL.worksheet) sheets.set(name, rel.target);
-  }
-  const styles = rels.find((r) => r.type === REL.styles && !r.external && pkg.has(r.target));
+  for (const { name, rel } of listed.sheets) if (rel?.type === REL.worksheet) sheets.set(name, rel.target);
+  const styles = listed.rels.find((r) => r.type === REL.styles && !r.external && pkg.has(r.target));
   return { workbook: workbookPath, sheets, styles: styles ? styles.target : null };
 }

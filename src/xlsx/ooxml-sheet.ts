@@ -34,11 +34,25 @@ const MAX_COL = 16384;
 
 /** Parses an A1 reference (`H21`, `$H$21`, case-insensitive); null if invalid or out of range. */
 export function parseA1(ref: string): CellAddress | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?([1-9]\d{0,6})$/.exec(ref.trim());
-  if (!m) return null;
+  const s = ref.trim();
+  let i = s.charCodeAt(0) === 0x24 ? 1 : 0; // $
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  const row = Number(m[2]);
+  for (let letters = 0; ; i++, letters++) {
+    const ch = s.charCodeAt(i) | 0x20; // lower case
+    if (ch < 0x61 || ch > 0x7a) {
+      if (letters === 0 || letters > 3) return null;
+      break;
+    }
+    col = col * 26 + ch - 0x60;
+  }
+  if (s.charCodeAt(i) === 0x24) i++;
+  if (s.charCodeAt(i) === 0x30 || i === s.length || s.length - i > 7) return null; // digits 1-9 first, at most 7
+  let row = 0;
+  for (; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
   return row <= MAX_ROW && col <= MAX_COL ? { row, col } : null;
 }
 
@@ -240,13 +254,19 @@ export function maxUsedXf(xml: string): number {
   return max;
 }
 
+/** The sheet's merged areas (`<mergeCell ref="B2:D3">`; a one-cell ref is an area of one cell), invalid refs skipped. */
+export function mergedRanges(xml: string): Array<{ from: CellAddress; to: CellAddress }> {
+  const merges = findElement(xml, 'mergeCells');
+  return (merges ? childrenNamed(xml, merges, 'mergeCell') : []).flatMap((el) => {
+    const refs = (attr(startTag(xml, el), 'ref') ?? '').split(':');
+    const [from, to] = [refs[0], refs[refs.length - 1]].map(parseA1);
+    return from && to && refs.length <= 2 ? [{ from, to }] : [];
+  });
+}
+
 /** Maps a cell inside a merged area to the area's top-left cell (other cells unchanged). */
 export function mergeAnchors(xml: string): (addr: CellAddress) => CellAddress {
-  const merges = findElement(xml, 'mergeCells');
-  const ranges = (merges ? childrenNamed(xml, merges, 'mergeCell') : []).flatMap((el) => {
-    const [from, to] = (attr(startTag(xml, el), 'ref') ?? '').split(':').map(parseA1);
-    return from && to ? [{ from, to }] : [];
-  });
+  const ranges = mergedRanges(xml);
   return (addr) =>
     ranges.find(({ from, to }) => from.row <= addr.row && addr.row <= to.row && from.col <= addr.col && addr.col <= to.col)
       ?.from ?? addr;

@@ -53,6 +53,35 @@ function fillIdOf(xml: string, xf: XmlElement): number {
   return Number(attr(startTag(xml, xf), 'fillId') ?? '0');
 }
 
+/**
+ * The built-in number formats (ECMA-376 Part 1, §18.8.30) as SheetJS spells them, which the
+ * reader gave the engine before it read .xlsx cells itself; the ids not listed (locale-dependent
+ * currency and East Asian date formats) have no fixed code and read as no format.
+ */
+const BUILTIN_NUMBER_FORMATS: Record<number, string> = {
+  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
+  14: 'm/d/yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss',
+  22: 'm/d/yy h:mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00;(#,##0.00)', 40: '#,##0.00;[Red](#,##0.00)',
+  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@', 56: '"上午/下午 "hh"時"mm"分"ss"秒 "',
+};
+
+/** The number format code of each cell format (`<cellXfs>` entry) of a styles part, by index; undefined: none known. */
+export function cellNumberFormats(xml: string): Array<string | undefined> {
+  const custom = new Map<number, string>();
+  const numFmts = findElement(xml, 'numFmts');
+  for (const el of numFmts ? childElements(xml, numFmts) : []) {
+    const tag = startTag(xml, el);
+    const id = Number(attr(tag, 'numFmtId'));
+    const code = attr(tag, 'formatCode');
+    if (id > 0 && code !== null) custom.set(id, code);
+  }
+  const cellXfs = findElement(xml, 'cellXfs');
+  return (cellXfs ? childElements(xml, cellXfs) : []).map((xf) => {
+    const id = Number(attr(startTag(xml, xf), 'numFmtId') ?? '0');
+    return custom.get(id) ?? BUILTIN_NUMBER_FORMATS[id];
+  });
+}
+
 /** Edits removing the trailing `count` children of `list` and lowering its count attribute. */
 function dropTrailing(xml: string, list: XmlElement, items: readonly XmlElement[], count: number): Edit[] {
   if (count === 0) return [];

@@ -51,20 +51,14 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The rest of a tag up to its `>`, quoted values (which may hold `>`) skipped. */
+const TAG_REST = /[^"'>]*(?:(?:"[^"]*"|'[^']*')[^"'>]*)*>/y;
+
 /** Offset just after the `>` closing the tag that starts at `from` (quoted `>` skipped). */
 function tagEnd(xml: string, from: number): number {
-  let quote = '';
-  for (let i = from; i < xml.length; i++) {
-    const ch = xml[i];
-    if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-    } else if (ch === '>') {
-      return i + 1;
-    }
-  }
-  throw new Error(`unterminated XML tag at offset ${from}`);
+  TAG_REST.lastIndex = from;
+  if (!TAG_REST.test(xml)) throw new Error(`unterminated XML tag at offset ${from}`);
+  return TAG_REST.lastIndex;
 }
 
 function isNameEnd(ch: string | undefined): boolean {
@@ -88,8 +82,9 @@ function elementAt(xml: string, start: number): XmlElement {
   for (;;) {
     const closeAt = indexOfName(xml, close, pos);
     if (closeAt < 0) throw new Error(`element <${qname}> at offset ${start} is not closed`);
-    // Same-name elements nested inside this one (rare in OOXML, but cheap to honour).
-    let openAt = indexOfName(xml, open, pos);
+    // Same-name elements nested inside this one (rare in OOXML, but cheap to honour): looked
+    // for backwards from the end tag first, which stops at this element's own start tag.
+    let openAt = lastIndexOfName(xml, open, closeAt, pos) < 0 ? -1 : indexOfName(xml, open, pos);
     while (openAt >= 0 && openAt < closeAt) {
       const nestedEnd = tagEnd(xml, openAt);
       if (xml[nestedEnd - 2] !== '/') depth++;
@@ -109,6 +104,13 @@ function indexOfName(xml: string, token: string, from: number): number {
   let at = xml.indexOf(token, from);
   while (at >= 0 && !isNameEnd(xml[at + token.length])) at = xml.indexOf(token, at + 1);
   return at;
+}
+
+/** Last index of `token` before `before` and at or after `from` where the name ends right after it, or -1. */
+function lastIndexOfName(xml: string, token: string, before: number, from: number): number {
+  let at = xml.lastIndexOf(token, before - 1);
+  while (at >= from && !isNameEnd(xml[at + token.length])) at = xml.lastIndexOf(token, at - 1);
+  return at >= from ? at : -1;
 }
 
 /** The first element named `local` (any prefix) in document order. */
@@ -161,9 +163,13 @@ export function innerXml(xml: string, el: XmlElement): string {
   return xml.slice(el.openEnd, el.closeStart);
 }
 
-/** Groups: 1 leading whitespace, 2 `=` with its spacing, 3 double-quoted value, 4 single-quoted value. */
+const ATTR_PATTERNS = new Map<string, RegExp>();
+
+/** Groups: 1 leading whitespace, 2 `=` with its spacing, 3 double-quoted value, 4 single-quoted value. Compiled once per name. */
 function attrPattern(name: string): RegExp {
-  return new RegExp(`(\\s+)${escapeRegExp(name)}(\\s*=\\s*)(?:"([^"]*)"|'([^']*)')`);
+  let re = ATTR_PATTERNS.get(name);
+  if (!re) ATTR_PATTERNS.set(name, (re = new RegExp(`(\\s+)${escapeRegExp(name)}(\\s*=\\s*)(?:"([^"]*)"|'([^']*)')`)));
+  return re;
 }
 
 /** Unescaped value of attribute `name` in a start tag, or null. Prefixed names must match exactly. */
@@ -245,6 +251,7 @@ export function escapeAttr(s: string): string {
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 export function unescapeXml(s: string): string {
+  if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, ref: string) => {
     if (ref[0] !== '#') return NAMED_ENTITIES[ref];
     const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
@@ -267,4 +274,15 @@ export function encodeXstring(text: string): string {
       `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
     );
   return escapeText(protectedText);
+}
+
+/**
+ * The plain text of a SpreadsheetML string (ST_Xstring) element's content, the inverse of
+ * encodeXstring: XML-unescaped, Excel's `_xHHHH_` notation decoded, CRLF read as LF.
+ */
+export function decodeXstring(xml: string): string {
+  if (!xml.includes('&') && !xml.includes('_x') && !xml.includes('\r')) return xml;
+  return unescapeXml(xml)
+    .replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/\r\n/g, '\n');
 }

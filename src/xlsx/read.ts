@@ -1,28 +1,31 @@
 /**
- * Workbook file → engine grids, with SheetJS (@e965/xlsx, the maintained 0.20.3 build): the
- * fastest reader measured here, and it gives cached values of formula cells and number formats.
+ * Workbook file → engine grids.
  *
  * - .xlsx / .xlsm (also Strict Open XML): the zip is opened by `unzipBounded` (limits, no
- *   DOCTYPE, bounded nesting and cells) and SheetJS reads exactly the parts that passed, stored
- *   uncompressed, so it never inflates anything itself. Its "mini" build reads them without the
- *   legacy codepage tables the package's main entry loads at start-up (about 120 ms).
- * - .xls (BIFF 2–8) and WPS .et that are BIFF compound files: SheetJS's full build, loaded only
- *   for them. An OLE file holding an encrypted .xlsx, or no workbook stream, gets one line.
+ *   DOCTYPE, bounded nesting and cells) and the cells are read from the parts that passed with
+ *   the annotator's own string scanner (./ooxml-cells.ts): shared strings, cell values (formula
+ *   cells give their cached value), number formats, merged areas. SheetJS is not loaded for
+ *   them: reading them ourselves takes about half SheetJS's time and far less to start (the
+ *   README's Benchmarks), and the grids are the ones SheetJS gave but where SheetJS is wrong
+ *   (test/xlsx/read-ooxml.test.ts compares both on every corpus and fixture workbook).
+ * - .xls (BIFF 2–8) and WPS .et that are BIFF compound files: SheetJS (@e965/xlsx, the
+ *   maintained 0.20.3 build), loaded only for them. An OLE file holding an encrypted .xlsx, or
+ *   no workbook stream, gets one line.
  * - Chart, dialog and macro sheets are skipped with a notice; grids hold the cells that exist,
  *   never the area a `dimension` or a stray format claims.
  */
 import type * as SheetJS from '@e965/xlsx';
-import { zipSync } from 'fflate';
 import type { Cell, CellRange, SheetGrid } from '../engine/grid';
 import type { Lang, Notice } from '../engine/report';
-import { STRICT_MAIN_NS, unescapeXml } from './ooxml-xml';
+import { sharedStrings, worksheetGrid } from './ooxml-cells';
+import { OoxmlPackage, type Relationship, workbookPartOf, workbookSheets } from './ooxml-package';
+import { cellNumberFormats } from './ooxml-styles';
+import { STRICT_MAIN_NS, attr, findElement, startTag } from './ooxml-xml';
 import { LIMITS, WorkbookLimitError, checkFileSize, unzipBounded } from './zip';
 
-/** The mini build has the package's types but no type file of its own. */
-const XLSX_MINI: typeof SheetJS = require('@e965/xlsx/dist/xlsx.mini.min.js');
 let xlsxFull: typeof SheetJS | undefined;
-/** The full build (BIFF, compound files, codepages), loaded on the first binary workbook. */
-function fullBuild(): typeof SheetJS {
+/** SheetJS (BIFF, compound files, codepages), loaded on the first binary workbook. */
+function sheetJs(): typeof SheetJS {
   xlsxFull ??= require('@e965/xlsx') as typeof SheetJS;
   return xlsxFull;
 }
@@ -41,17 +44,6 @@ export interface WorkbookContent {
 
 const ZIP = [0x50, 0x4b];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-const READ_OPTIONS: SheetJS.ParsingOptions = {
-  type: 'buffer',
-  dense: true,
-  cellNF: true,
-  cellText: false,
-  cellHTML: false,
-  cellDates: false,
-  cellFormula: false,
-  cellStyles: false,
-};
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
@@ -97,46 +89,58 @@ function readPackage(bytes: Uint8Array, lang: Lang): WorkbookContent {
   if (names.some((n) => /^xl\/workbook\.bin$/i.test(n))) {
     throw new UnreadableWorkbookError('这是二进制工作簿 (.xlsb)，请另存为 .xlsx (a binary .xlsb workbook: save it as .xlsx)');
   }
-  const workbookXml = names.find((n) => /(^|\/)workbook\d*\.xml$/i.test(n));
-  const strict = workbookXml !== undefined && new TextDecoder('latin1').decode(files[workbookXml].subarray(0, 4096)).includes(STRICT_MAIN_NS);
-  const stored: Record<string, Uint8Array> = {};
-  for (const n of names) if (!n.endsWith('/')) stored[n] = files[n];
-  const partless = workbookXml === undefined ? [] : dropPartlessSheets(stored, workbookXml);
-  let wb: SheetJS.WorkBook;
+  const pkg = OoxmlPackage.fromParts(files);
+  let workbookXml: string | null;
+  let listed: ReturnType<typeof workbookSheets>;
+  let strings: string[];
+  let formats: Array<string | undefined>;
+  let date1904: boolean;
   try {
-    wb = XLSX_MINI.read(zipSync(stored, { level: 0 }), READ_OPTIONS);
+    const workbookPath = workbookPartOf(pkg);
+    workbookXml = pkg.readText(workbookPath);
+    if (workbookXml === null) throw new Error(`no workbook part ${workbookPath}`);
+    listed = workbookSheets(pkg, workbookPath, workbookXml);
+    const part = (type: string): string | null => listed.rels.find((r) => !r.external && r.type.endsWith(`/${type}`) && pkg.has(r.target))?.target ?? null;
+    const sst = part('sharedStrings');
+    const styles = part('styles');
+    strings = sst === null ? [] : sharedStrings(pkg.text(sst));
+    formats = styles === null ? [] : cellNumberFormats(pkg.text(styles));
+    const pr = findElement(workbookXml, 'workbookPr');
+    date1904 = pr !== null && /^(1|true)$/.test(attr(startTag(workbookXml, pr), 'date1904') ?? '');
   } catch (e) {
     throw new UnreadableWorkbookError(`无法读取工作簿（文件损坏？）(corrupt workbook: ${(e as Error).message})`);
   }
-  const content = toContent(wb, strict ? 'strict' : 'ooxml', lang);
-  content.notices.push(...partless.map((sheet) => ({ sheet, cell: null, message: SKIPPED.partless[lang] })));
-  return content;
+  const sheets = listed.sheets.map(({ name, rel }): SheetRead => {
+    const kind = rel === null ? 'partless' : sheetKind(rel);
+    if (kind !== 'sheet' || rel === null) return { name, kind };
+    try {
+      return { name, kind, grid: worksheetGrid(name, pkg.text(rel.target), strings, formats, date1904) };
+    } catch {
+      return { name, kind: 'unreadable' };
+    }
+  });
+  return assemble(sheets, workbookXml.includes(STRICT_MAIN_NS) ? 'strict' : 'ooxml', lang);
 }
 
-/**
- * Takes out of the workbook part the `<sheet>` entries whose relationship id leads nowhere (an
- * Excel 4 macro or VBA module listed with `r:id=""`): SheetJS would give the next sheets' cells
- * to them, shifting every name after. Returns their names.
- */
-function dropPartlessSheets(stored: Record<string, Uint8Array>, workbookXml: string): string[] {
-  const relsName = workbookXml.replace(/([^/]+)$/, '_rels/$1.rels');
-  const rels = stored[relsName] ?? stored[Object.keys(stored).find((n) => n.toLowerCase() === relsName.toLowerCase()) ?? ''];
-  if (!rels) return [];
-  const ids = new Set([...new TextDecoder().decode(rels).matchAll(/\sId\s*=\s*["']([^"']*)["']/g)].map((m) => m[1]));
-  const xml = new TextDecoder().decode(stored[workbookXml]);
-  const dropped: string[] = [];
-  const kept = xml.replace(/<(?:[\w.-]+:)?sheet\s[^>]*?\/>/g, (tag) => {
-    const id = /\s[\w.-]+:id\s*=\s*["']([^"']*)["']/.exec(tag)?.[1];
-    if (id === undefined || ids.has(id)) return tag;
-    dropped.push(unescapeXml(/\sname\s*=\s*["']([^"']*)["']/.exec(tag)?.[1] ?? ''));
-    return '';
-  });
-  if (dropped.length > 0) stored[workbookXml] = new TextEncoder().encode(kept);
-  return dropped;
+/** What a workbook's relationship to a sheet says it is (transitional or Strict relationship types). */
+function sheetKind(rel: Relationship): SheetKind {
+  switch (rel.type.slice(rel.type.lastIndexOf('/') + 1)) {
+    case 'worksheet':
+      return 'sheet';
+    case 'chartsheet':
+      return 'chart';
+    case 'dialogsheet':
+      return 'dialog';
+    case 'xlMacrosheet':
+    case 'xlIntlMacrosheet':
+      return 'macro';
+    default:
+      return 'unreadable';
+  }
 }
 
 function readCompound(bytes: Uint8Array, lang: Lang): WorkbookContent {
-  const XLSX = fullBuild();
+  const XLSX = sheetJs();
   let streams: string[];
   try {
     streams = XLSX.CFB.read(bytes, { type: 'buffer' }).FullPaths.map((p: string) => p.replace(/\/$/, '').split('/').pop() ?? '');
@@ -151,20 +155,27 @@ function readCompound(bytes: Uint8Array, lang: Lang): WorkbookContent {
       '复合文档中没有 Excel 工作簿（WPS .et 请在 WPS 中另存为 .xlsx）(a compound file without an Excel workbook stream: for a WPS .et, save it as .xlsx in WPS)',
     );
   }
-  let wb: SheetJS.WorkBook;
   try {
-    wb = XLSX.read(bytes, READ_OPTIONS);
+    return readWithSheetJs(bytes, 'biff', lang);
   } catch (e) {
+    if (e instanceof UnreadableWorkbookError) throw e;
     const message = (e as Error).message;
     if (/password|encrypt/i.test(message)) {
       throw new UnreadableWorkbookError('文件有打开密码，请去掉密码后另存为 .xlsx (password-protected workbook: remove the password and save it as .xlsx)');
     }
     throw new UnreadableWorkbookError(`无法读取 .xls 工作簿（文件损坏？）(corrupt .xls workbook: ${message})`);
   }
-  return toContent(wb, 'biff', lang);
 }
 
-const SKIPPED: Record<string, Record<Lang, string>> = {
+/** How a sheet of the workbook was read: a worksheet's grid, or why it was skipped. */
+type SheetKind = 'sheet' | 'chart' | 'dialog' | 'macro' | 'unreadable' | 'partless';
+interface SheetRead {
+  name: string;
+  kind: SheetKind;
+  grid?: { sheet: SheetGrid; count: number };
+}
+
+const SKIPPED: Record<Exclude<SheetKind, 'sheet'>, Record<Lang, string>> = {
   chart: { zh: '图表工作表，已跳过', en: 'chart sheet: skipped' },
   dialog: { zh: '对话框工作表，已跳过', en: 'dialog sheet: skipped' },
   macro: { zh: '宏表，已跳过', en: 'macro sheet: skipped' },
@@ -172,19 +183,17 @@ const SKIPPED: Record<string, Record<Lang, string>> = {
   partless: { zh: '工作簿列出此表但没有它的内容（宏或 VBA 模块），已跳过', en: 'listed without a sheet part (a macro or VBA module): skipped' },
 };
 
-function toContent(wb: SheetJS.WorkBook, format: WorkbookFormat, lang: Lang): WorkbookContent {
-  if (!wb.SheetNames || wb.SheetNames.length === 0) throw new UnreadableWorkbookError('工作簿没有工作表 (no worksheets)');
+/** The workbook's grids and the notices for the sheets skipped, within LIMITS.cells. */
+function assemble(read: readonly SheetRead[], format: WorkbookFormat, lang: Lang): WorkbookContent {
+  if (read.length === 0) throw new UnreadableWorkbookError('工作簿没有工作表 (no worksheets)');
   const sheets: SheetGrid[] = [];
   const notices: Notice[] = [];
   let cells = 0;
-  for (const name of wb.SheetNames) {
-    const ws = wb.Sheets[name] as SheetJS.WorkSheet | undefined;
-    const type = ws ? (ws['!type'] as string | undefined) : 'unreadable';
-    if (type !== undefined && type !== 'sheet') {
-      notices.push({ sheet: name, cell: null, message: (SKIPPED[type] ?? SKIPPED.unreadable)[lang] });
+  for (const { name, kind, grid } of read) {
+    if (kind !== 'sheet' || !grid) {
+      notices.push({ sheet: name, cell: null, message: SKIPPED[kind === 'sheet' ? 'unreadable' : kind][lang] });
       continue;
     }
-    const grid = toGrid(name, ws as SheetJS.WorkSheet);
     cells += grid.count;
     if (cells > LIMITS.cells) {
       throw new UnreadableWorkbookError(`工作表单元格超过 ${LIMITS.cells} 个，不予读取 (more than ${LIMITS.cells} cells: refused)`);
@@ -193,6 +202,32 @@ function toContent(wb: SheetJS.WorkBook, format: WorkbookFormat, lang: Lang): Wo
   }
   if (sheets.length === 0) throw new UnreadableWorkbookError('工作簿没有普通工作表 (no worksheets, only chart/dialog/macro sheets)');
   return { format, sheets, notices };
+}
+
+const READ_OPTIONS: SheetJS.ParsingOptions = {
+  type: 'buffer',
+  dense: true,
+  cellNF: true,
+  cellText: false,
+  cellHTML: false,
+  cellDates: false,
+  cellFormula: false,
+  cellStyles: false,
+};
+
+/** A workbook read by SheetJS (the binary ones in production; tests compare it with the .xlsx reader). Throws SheetJS's own errors. */
+export function readWithSheetJs(bytes: Uint8Array, format: WorkbookFormat, lang: Lang): WorkbookContent {
+  const wb = sheetJs().read(bytes, READ_OPTIONS);
+  return assemble(
+    (wb.SheetNames ?? []).map((name): SheetRead => {
+      const ws = wb.Sheets[name] as SheetJS.WorkSheet | undefined;
+      const type = ws ? ((ws['!type'] as string | undefined) ?? 'sheet') : 'unreadable';
+      if (type === 'sheet') return { name, kind: 'sheet', grid: toGrid(name, ws as SheetJS.WorkSheet) };
+      return { name, kind: type === 'chart' || type === 'dialog' || type === 'macro' ? type : 'unreadable' };
+    }),
+    format,
+    lang,
+  );
 }
 
 /** The sheet's cells that hold a value: empty rows and trailing empty cells dropped, rows left sparse. */

@@ -3,12 +3,14 @@
  * it: limits on the file, each part and the whole package (zip bombs), on the number of entries
  * and cells, on XML nesting; DOCTYPE and entity declarations refused in every XML part.
  *
- * The sizes are bounded before anything is inflated (from the sizes the zip declares), and an
- * entry is never inflated past its declared size (fflate stops there), so a zip that lies about
- * its sizes gives truncated parts, never more work. Every XML part is then scanned once, over
- * its bytes, for declarations, nesting depth and cell elements.
+ * The zip's central directory is read here and each entry inflated by Node's zlib (native: no
+ * JavaScript inflater to load and warm up at every start, the README's Benchmarks). The sizes
+ * are bounded before anything is inflated (from the sizes the zip declares), and an entry is
+ * never inflated past its declared size (zlib stops there and the archive is corrupt), so a zip
+ * that lies about its sizes gives an error, never more work. Every XML part is then scanned
+ * once, over its bytes, for declarations, nesting depth and cell elements.
  */
-import { unzipSync } from 'fflate';
+import { inflateRawSync } from 'zlib';
 
 /** The limits, chosen far above any self-evaluation workbook (a few MB) and far below what exhausts memory. */
 export const LIMITS = {
@@ -42,31 +44,113 @@ export function checkFileSize(bytes: Uint8Array): void {
   }
 }
 
-/** Unzips a package within LIMITS, or throws WorkbookLimitError / the zip library's error for a corrupt archive. */
+interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  /** Offset of the entry's local header. */
+  offset: number;
+}
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+class CorruptZipError extends Error {}
+
+function u64(view: DataView, at: number): number {
+  return view.getUint32(at, true) + view.getUint32(at + 4, true) * 0x1_0000_0000;
+}
+
+/** The central directory's entries (ZIP64 too), checked against LIMITS.entries as they are read. */
+function centralDirectory(bytes: Uint8Array): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = bytes.length - 22;
+  const stop = Math.max(0, eocd - 0xffff);
+  while (eocd >= stop && view.getUint32(eocd, true) !== EOCD) eocd--;
+  if (eocd < stop) throw new CorruptZipError('no end of central directory');
+  let count = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  if ((count === 0xffff || at === 0xffffffff) && eocd >= 20 && view.getUint32(eocd - 20, true) === ZIP64_LOCATOR) {
+    const z = u64(view, eocd - 12);
+    if (view.getUint32(z, true) !== ZIP64_EOCD) throw new CorruptZipError('bad ZIP64 end of central directory');
+    count = u64(view, z + 32);
+    at = u64(view, z + 48);
+  }
+  if (count > LIMITS.entries) {
+    throw new WorkbookLimitError(`压缩包条目超过 ${LIMITS.entries} 个，不予读取 (more than ${LIMITS.entries} zip entries: refused)`);
+  }
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (view.getUint32(at, true) !== CENTRAL) throw new CorruptZipError('bad central directory entry');
+    const flags = view.getUint16(at + 8, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
+    const entry: ZipEntry = {
+      name: new TextDecoder(flags & 0x800 ? 'utf-8' : 'latin1').decode(nameBytes),
+      method: view.getUint16(at + 10, true),
+      compressedSize: view.getUint32(at + 20, true),
+      size: view.getUint32(at + 24, true),
+      offset: view.getUint32(at + 42, true),
+    };
+    if (flags & 1) throw new CorruptZipError(`entry ${entry.name} is encrypted`);
+    // ZIP64 extra field: the 64-bit values of the fields saturated above, in this order.
+    for (let x = at + 46 + nameLength, end = x + extraLength; x + 4 <= end; x += 4 + view.getUint16(x + 2, true)) {
+      if (view.getUint16(x, true) !== 0x0001) continue;
+      let y = x + 4;
+      if (entry.size === 0xffffffff) (entry.size = u64(view, y)), (y += 8);
+      if (entry.compressedSize === 0xffffffff) (entry.compressedSize = u64(view, y)), (y += 8);
+      if (entry.offset === 0xffffffff) entry.offset = u64(view, y);
+    }
+    entries.push(entry);
+    at += 46 + nameLength + extraLength + view.getUint16(at + 32, true);
+  }
+  return entries;
+}
+
+/** An entry's inflated bytes, never more than its declared size. */
+function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(entry.offset, true) !== LOCAL) throw new CorruptZipError(`bad local header of ${entry.name}`);
+  const start = entry.offset + 30 + view.getUint16(entry.offset + 26, true) + view.getUint16(entry.offset + 28, true);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (data.length < entry.compressedSize) throw new CorruptZipError(`entry ${entry.name} is cut short`);
+  if (entry.method === 0) return data;
+  if (entry.method !== 8) throw new CorruptZipError(`entry ${entry.name} uses compression method ${entry.method}`);
+  if (entry.size === 0) return new Uint8Array(0);
+  try {
+    return new Uint8Array(inflateRawSync(data, { maxOutputLength: entry.size }));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new CorruptZipError(`entry ${entry.name} inflates to more than the ${entry.size} bytes it declares`);
+    throw e;
+  }
+}
+
+/** Unzips a package within LIMITS, or throws WorkbookLimitError / an Error saying why the archive is corrupt. */
 export function unzipBounded(bytes: Uint8Array): Record<string, Uint8Array> {
   checkFileSize(bytes);
+  const entries = centralDirectory(bytes);
   let total = 0;
-  let count = 0;
-  const files = unzipSync(bytes, {
-    filter: (entry) => {
-      if (++count > LIMITS.entries) {
-        throw new WorkbookLimitError(`压缩包条目超过 ${LIMITS.entries} 个，不予读取 (more than ${LIMITS.entries} zip entries: refused)`);
-      }
-      if (entry.originalSize > LIMITS.partBytes) {
-        throw new WorkbookLimitError(
-          `部件 ${entry.name} 解压后 ${mb(entry.originalSize)}，超过 ${mb(LIMITS.partBytes)}，可能是压缩炸弹，不予读取 ` +
-            `(part ${entry.name} inflates to ${mb(entry.originalSize)}, above ${mb(LIMITS.partBytes)}: refused as a possible zip bomb)`,
-        );
-      }
-      total += entry.originalSize;
-      if (total > LIMITS.packageBytes) {
-        throw new WorkbookLimitError(
-          `工作簿解压后超过 ${mb(LIMITS.packageBytes)}，可能是压缩炸弹，不予读取 (package inflates to more than ${mb(LIMITS.packageBytes)}: refused as a possible zip bomb)`,
-        );
-      }
-      return true;
-    },
-  });
+  for (const entry of entries) {
+    if (entry.size > LIMITS.partBytes) {
+      throw new WorkbookLimitError(
+        `部件 ${entry.name} 解压后 ${mb(entry.size)}，超过 ${mb(LIMITS.partBytes)}，可能是压缩炸弹，不予读取 ` +
+          `(part ${entry.name} inflates to ${mb(entry.size)}, above ${mb(LIMITS.partBytes)}: refused as a possible zip bomb)`,
+      );
+    }
+    total += entry.size;
+    if (total > LIMITS.packageBytes) {
+      throw new WorkbookLimitError(
+        `工作簿解压后超过 ${mb(LIMITS.packageBytes)}，可能是压缩炸弹，不予读取 (package inflates to more than ${mb(LIMITS.packageBytes)}: refused as a possible zip bomb)`,
+      );
+    }
+  }
+  const files: Record<string, Uint8Array> = {};
+  for (const entry of entries) files[entry.name] = inflateEntry(bytes, entry);
   let cells = 0;
   for (const [name, data] of Object.entries(files)) {
     if (!/\.(xml|rels|vml)$/i.test(name)) continue;

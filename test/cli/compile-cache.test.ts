@@ -2,7 +2,7 @@
  * The compile cache of the installed command: written by a first run, used as it is by the
  * next, a damaged entry rejected and written again, the output the same in every case.
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import Module from 'module';
 import * as os from 'os';
@@ -13,7 +13,6 @@ const ROOT = path.resolve(__dirname, '../..');
 let dir: string;
 
 beforeAll(() => {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'ignore' });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-cache-'));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

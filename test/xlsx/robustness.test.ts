@@ -46,6 +46,62 @@ function declareSizes(zip: Uint8Array, sizes: Record<string, number>): Uint8Arra
   return out;
 }
 
+/**
+ * The same zip written as ZIP64 (what some writers always do): every entry's sizes and offset
+ * in its central record's ZIP64 extra field, the end of the directory in a ZIP64 record.
+ */
+function asZip64(zip: Uint8Array): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let eocd = zip.length - 22;
+  while (view.getUint32(eocd, true) !== 0x06054b50) eocd--;
+  const count = view.getUint16(eocd + 10, true);
+  const cdStart = view.getUint32(eocd + 16, true);
+  const records: Uint8Array[] = [];
+  for (let i = 0, at = cdStart; i < count; i++) {
+    const nameLength = view.getUint16(at + 28, true);
+    const length = 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    const record = new Uint8Array(length + 28);
+    record.set(zip.subarray(at, at + 46 + nameLength));
+    const r = new DataView(record.buffer);
+    const [compressed, size, offset] = [view.getUint32(at + 20, true), view.getUint32(at + 24, true), view.getUint32(at + 42, true)];
+    for (const field of [20, 24, 42]) r.setUint32(field, 0xffffffff, true);
+    r.setUint16(30, 28, true); // the extra field: ours only
+    r.setUint16(32, 0, true);
+    const x = 46 + nameLength;
+    r.setUint16(x, 0x0001, true);
+    r.setUint16(x + 2, 24, true);
+    r.setBigUint64(x + 4, BigInt(size), true);
+    r.setBigUint64(x + 12, BigInt(compressed), true);
+    r.setBigUint64(x + 20, BigInt(offset), true);
+    records.push(record.subarray(0, 46 + nameLength + 28));
+    at += length;
+  }
+  const cd = Buffer.concat(records);
+  const end = new DataView(new ArrayBuffer(56 + 20 + 22));
+  end.setUint32(0, 0x06064b50, true); // ZIP64 end of central directory
+  end.setBigUint64(4, 44n, true);
+  end.setBigUint64(24, BigInt(count), true);
+  end.setBigUint64(32, BigInt(count), true);
+  end.setBigUint64(40, BigInt(cd.length), true);
+  end.setBigUint64(48, BigInt(cdStart), true);
+  end.setUint32(56, 0x07064b50, true); // its locator
+  end.setBigUint64(64, BigInt(cdStart + cd.length), true);
+  end.setUint32(72, 1, true);
+  end.setUint32(76, 0x06054b50, true); // the end record, saturated
+  end.setUint16(84, 0xffff, true);
+  end.setUint16(86, 0xffff, true);
+  end.setUint32(88, 0xffffffff, true);
+  end.setUint32(92, 0xffffffff, true);
+  return Buffer.concat([zip.subarray(0, cdStart), cd, new Uint8Array(end.buffer)]);
+}
+
+test('a ZIP64 archive reads as the same workbook', () => {
+  const original = new Uint8Array(readFileSync(path.join(FIXTURES_DIR, '000-stacked-official.xlsx')));
+  const zip64 = asZip64(original);
+  expect(Buffer.from(zip64).includes(Buffer.from([0x50, 0x4b, 0x06, 0x06]))).toBe(true);
+  expect(readWorkbookContent(zip64)).toStrictEqual(readWorkbookContent(original));
+});
+
 const refused = (bytes: Uint8Array): string => {
   try {
     readWorkbookContent(bytes);

@@ -1,0 +1,118 @@
+/**
+ * The cells of an .xlsx worksheet as the engine reads them, found with the string scanner the
+ * annotator patches parts with (./ooxml-xml.ts): no tree is built, each `<c>` is located once
+ * and its value, type and style read from its own text.
+ *
+ * What a cell gives (ECMA-376 Part 1, §18.3.1.4, and what SheetJS gave the engine before):
+ * a number (`t` absent or "n"), a shared string ("s"), the text of a formula ("str") or of an
+ * inline string ("inlineStr"), a boolean ("b"), an ISO date ("d") as its serial number, an
+ * error ("e": a known error code) as null; a cell with no value is left out, and so is an
+ * unknown error code. Its number format is its cell format's (`s`), "General" and "" left out.
+ */
+import type { Cell, CellRange, SheetGrid } from '../engine/grid';
+import { mergedRanges, parseA1 } from './ooxml-sheet';
+import { type XmlElement, attr, childElements, decodeXstring, findElement, innerXml, localName, rootElement, startTag } from './ooxml-xml';
+
+/** Error values Excel writes in `<v>` of a `t="e"` cell. */
+const ERROR_CODES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#WTF?']);
+
+/** The text of a string item (`<si>` of the shared strings, `<is>` of an inline string): its `<t>`, or its rich text runs' joined, phonetic runs (`<rPh>`) left out. */
+function stringItem(xml: string, item: XmlElement): string {
+  let text = '';
+  for (const child of childElements(xml, item)) {
+    const name = localName(child.qname);
+    if (name === 't') text += innerXml(xml, child);
+    else if (name === 'r') for (const t of childElements(xml, child)) if (localName(t.qname) === 't') text += innerXml(xml, t);
+  }
+  return decodeXstring(text);
+}
+
+/** The shared strings part's texts, by index. */
+export function sharedStrings(xml: string): string[] {
+  return childElements(xml, rootElement(xml))
+    .filter((si) => localName(si.qname) === 'si')
+    .map((si) => stringItem(xml, si));
+}
+
+/** An ISO 8601 date-time (`t="d"`) as a serial day number (1900 date system, days from 1899-12-30). */
+function isoDateSerial(text: string, date1904: boolean): number {
+  const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || !text.includes('T') ? text : `${text}Z`);
+  return ms / 86_400_000 + 25_569 - (date1904 ? 1_462 : 0);
+}
+
+/** A cell's value, or undefined for a cell that holds none; throws for a shared string index out of range. */
+function cellValue(xml: string, c: XmlElement, type: string | null, strings: readonly string[], date1904: boolean): Cell['value'] | undefined {
+  let v: string | undefined;
+  let is: XmlElement | undefined;
+  for (const child of childElements(xml, c)) {
+    const name = localName(child.qname);
+    if (name === 'v' && v === undefined) {
+      const raw = innerXml(xml, child);
+      if (raw !== '') v = raw;
+    } else if (name === 'is' && is === undefined) is = child;
+  }
+  switch (type ?? 'n') {
+    case 'n':
+      return v === undefined ? undefined : parseFloat(decodeXstring(v));
+    case 's': {
+      if (v === undefined) return undefined;
+      const text = strings[parseInt(decodeXstring(v), 10)];
+      if (text === undefined) throw new Error(`shared string ${v} does not exist`);
+      return text;
+    }
+    case 'str':
+      return v === undefined ? '' : decodeXstring(v);
+    case 'inlineStr':
+      return is ? stringItem(xml, is) : '';
+    case 'b': {
+      const text = v === undefined ? undefined : decodeXstring(v);
+      return text === '1' || text === 'true';
+    }
+    case 'd':
+      return v === undefined ? undefined : isoDateSerial(decodeXstring(v), date1904);
+    case 'e':
+      return v !== undefined && ERROR_CODES.has(decodeXstring(v)) ? null : undefined;
+    default:
+      return v === undefined ? undefined : decodeXstring(v);
+  }
+}
+
+/**
+ * A worksheet part's cells that hold a value, rows left sparse, and its merged areas.
+ * `formats`: the number format of each cell format index (ooxml-styles' cellNumberFormats).
+ */
+export function worksheetGrid(
+  name: string,
+  xml: string,
+  strings: readonly string[],
+  formats: ReadonlyArray<string | undefined>,
+  date1904: boolean,
+): { sheet: SheetGrid; count: number } {
+  const cells: Array<Array<Cell | null> | undefined> = [];
+  let count = 0;
+  const data = findElement(xml, 'sheetData');
+  let rowNumber = 0;
+  for (const row of data ? childElements(xml, data) : []) {
+    if (localName(row.qname) !== 'row') continue;
+    const r = attr(startTag(xml, row), 'r');
+    rowNumber = r === null ? rowNumber + 1 : parseInt(r, 10);
+    let colNumber = 0;
+    for (const c of childElements(xml, row)) {
+      if (localName(c.qname) !== 'c') continue;
+      const tag = startTag(xml, c);
+      const ref = attr(tag, 'r');
+      const at = (ref === null ? null : parseA1(ref)) ?? { row: rowNumber, col: colNumber + 1 };
+      colNumber = at.col;
+      const value = cellValue(xml, c, attr(tag, 't'), strings, date1904);
+      if (value === undefined) continue;
+      const s = attr(tag, 's');
+      const format = s === null ? undefined : formats[parseInt(s, 10)];
+      const out = (cells[at.row - 1] ??= []);
+      while (out.length < at.col - 1) out.push(null);
+      out[at.col - 1] = format && format !== 'General' ? { value, format } : { value };
+      count++;
+    }
+  }
+  const merges: CellRange[] = mergedRanges(xml).map(({ from, to }) => ({ top: from.row - 1, left: from.col - 1, bottom: to.row - 1, right: to.col - 1 }));
+  return { sheet: { name, cells, top: 0, left: 0, merges }, count };
+}
