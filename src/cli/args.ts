@@ -27,7 +27,7 @@ export class UsageError extends Error {}
 export const USAGE = `用法 (usage):
   selfeval check PATH... [--profile auto|ID] [--format text|json|csv|html] [--out FILE] [--annotate DIR]
                         [--summary FILE.xlsx] [--jobs N] [--lang zh|en]
-      检查 .xlsx/.xlsm/.xls/.et 文件或文件夹（递归）。Check workbooks or folders (recursively).
+      检查 .xlsx/.xlsm/.xls/.et/.ods 文件或文件夹（递归）。Check workbooks or folders (recursively).
       --out 报告写入文件 (report to a file) · --summary 汇总工作簿 (summary workbook)
       --jobs 并行线程数（含主线程），默认为 CPU 核数减一 (threads, the main one included; default: the number of cores less one)
   selfeval clear FILE [--out FILE2]

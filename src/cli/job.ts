@@ -94,10 +94,11 @@ function writeAnnotated(
   messages: string[],
 ): { path: string | null; notices: Notice[] } {
   const target = annotatedPath(input, options.annotate as string);
-  if (content.format === 'biff') {
+  const readOnly = reader().READ_ONLY_FORMATS[content.format];
+  if (readOnly) {
     messages.push(
-      `${input.file}: 二进制工作簿 (.xls/.et) 无法写标注副本，请先另存为 .xlsx；核分报告不受影响 ` +
-        '(cannot annotate a binary .xls/.et workbook: save it as .xlsx first; the check report is complete)\n',
+      `${input.file}: ${readOnly.zh} 无法写标注副本，请先另存为 .xlsx；核分报告不受影响 ` +
+        `(cannot annotate ${readOnly.en}: save it as .xlsx first; the check report is complete)\n`,
     );
     return { path: null, notices: [] };
   }

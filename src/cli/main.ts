@@ -28,7 +28,7 @@ const processIo: Io = {
 };
 
 /** What a folder scan picks up: Office Open XML and binary (BIFF) workbooks, WPS's .et. */
-const WORKBOOK_EXTENSIONS = /\.(xlsx|xlsm|xls|et)$/i;
+const WORKBOOK_EXTENSIONS = /\.(xlsx|xlsm|xls|et|ods)$/i;
 
 function collect(paths: string[]): Input[] {
   const inputs: Input[] = [];
@@ -135,10 +135,9 @@ function checkAll(inputs: Input[], options: JobOptions, jobs: number, io: Io): P
 function clear(cmd: Extract<Command, { kind: 'clear' }>, io: Io): number {
   const bytes = fs.readFileSync(cmd.file);
   const read = require('../xlsx/read') as typeof import('../xlsx/read');
-  // Same clear message for a bad file as `check`; a binary workbook has no marks of ours.
-  if (read.readWorkbookContent(bytes).format === 'biff') {
-    throw new read.UnreadableWorkbookError(`${cmd.file}: 二进制工作簿 (.xls/.et) 没有 selfeval 标记 (a binary .xls/.et workbook holds no selfeval marks)`);
-  }
+  // Same clear message for a bad file as `check`; a binary or OpenDocument workbook has no marks of ours.
+  const readOnly = read.READ_ONLY_FORMATS[read.readWorkbookContent(bytes).format];
+  if (readOnly) throw new read.UnreadableWorkbookError(`${cmd.file}: ${readOnly.zh} 没有 selfeval 标记 (${readOnly.en} holds no selfeval marks)`);
   const { bytes: cleared, removed } = (require('../xlsx/annotate') as typeof import('../xlsx/annotate')).clearWorkbook(bytes);
   const out = cmd.out ?? cmd.file;
   fs.writeFileSync(out, cleared);

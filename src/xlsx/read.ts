@@ -8,8 +8,8 @@
  *   them: reading them ourselves takes about half SheetJS's time and far less to start (the
  *   README's Benchmarks), and the grids are the ones SheetJS gave but where SheetJS is wrong
  *   (test/xlsx/read-ooxml.test.ts compares both on every corpus and fixture workbook).
- * - .xls (BIFF 2–8) and WPS .et that are BIFF compound files: SheetJS (@e965/xlsx, the
- *   maintained 0.20.3 build), loaded only for them. An OLE file holding an encrypted .xlsx, or
+ * - .xls (BIFF 2–8) and WPS .et that are BIFF compound files, and OpenDocument .ods (after the
+ *   same bounded unzip): SheetJS (@e965/xlsx, the maintained 0.20.3 build), loaded only for them. An OLE file holding an encrypted .xlsx, or
  *   no workbook stream, gets one line.
  * - Chart, dialog and macro sheets are skipped with a notice; grids hold the cells that exist,
  *   never the area a `dimension` or a stray format claims.
@@ -32,8 +32,16 @@ function sheetJs(): typeof SheetJS {
 
 export class UnreadableWorkbookError extends Error {}
 
-/** What kind of file it was: binary workbooks can be checked but not annotated. */
-export type WorkbookFormat = 'ooxml' | 'strict' | 'biff';
+/** What kind of file it was: binary and OpenDocument workbooks can be checked but not annotated. */
+export type WorkbookFormat = 'ooxml' | 'strict' | 'biff' | 'ods';
+
+/** The formats read but never written (annotate, clear), as messages name them. */
+export const READ_ONLY_FORMATS: Partial<Record<WorkbookFormat, { zh: string; en: string }>> = {
+  biff: { zh: '二进制工作簿 (.xls/.et)', en: 'a binary .xls/.et workbook' },
+  ods: { zh: 'OpenDocument 表格 (.ods)', en: 'an OpenDocument .ods spreadsheet' },
+};
+
+const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
 
 export interface WorkbookContent {
   format: WorkbookFormat;
@@ -80,9 +88,7 @@ function readPackage(bytes: Uint8Array, lang: Lang): WorkbookContent {
   }
   const names = Object.keys(files);
   const lower = new Set(names.map((n) => n.toLowerCase()));
-  if (lower.has('mimetype') && !lower.has('[content_types].xml')) {
-    throw new UnreadableWorkbookError('这是 OpenDocument 表格 (.ods)，请另存为 .xlsx (an OpenDocument spreadsheet: save it as .xlsx)');
-  }
+  if (lower.has('mimetype') && !lower.has('[content_types].xml')) return readOpenDocument(bytes, files, lang);
   if (!lower.has('[content_types].xml')) {
     throw new UnreadableWorkbookError('压缩包不是 Office Open XML 工作簿 (the zip archive is not an Office Open XML package: no [Content_Types].xml)');
   }
@@ -164,6 +170,29 @@ function readCompound(bytes: Uint8Array, lang: Lang): WorkbookContent {
       throw new UnreadableWorkbookError('文件有打开密码，请去掉密码后另存为 .xlsx (password-protected workbook: remove the password and save it as .xlsx)');
     }
     throw new UnreadableWorkbookError(`无法读取 .xls 工作簿（文件损坏？）(corrupt .xls workbook: ${message})`);
+  }
+}
+
+/**
+ * An OpenDocument spreadsheet (LibreOffice's own .ods), its zip already bounded and its XML
+ * parts scanned: read by SheetJS, whose grids give the engine what the same workbook saved as
+ * .xlsx gives (test/xlsx/ods.test.ts). SheetJS says on console.error each conditional number
+ * format it simplifies; that is not the user's business, so it is kept quiet during the read.
+ */
+function readOpenDocument(bytes: Uint8Array, files: Record<string, Uint8Array>, lang: Lang): WorkbookContent {
+  const part = Object.keys(files).find((n) => n.toLowerCase() === 'mimetype') as string;
+  const mimetype = new TextDecoder().decode(files[part]).trim();
+  if (mimetype !== ODS_MIMETYPE) {
+    throw new UnreadableWorkbookError(`这是 OpenDocument 文件，但不是表格 (an OpenDocument file, not a spreadsheet: ${mimetype.slice(0, 80)})`);
+  }
+  const warn = console.error;
+  console.error = () => undefined;
+  try {
+    return readWithSheetJs(bytes, 'ods', lang);
+  } catch (e) {
+    throw new UnreadableWorkbookError(`无法读取 .ods 表格（文件损坏？）(corrupt .ods spreadsheet: ${(e as Error).message})`);
+  } finally {
+    console.error = warn;
   }
 }
 
