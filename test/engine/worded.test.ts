@@ -19,6 +19,8 @@ describe('one number inside a phrase', () => {
     ['满意度达到98%', 'actual', '98%'],
     ['100%修复', 'actual', '100%'],
     ['100%及时发布', 'actual', '100%'], // 及时 (timely) does not change the number
+    ['均在15个工作日内完成', 'actual', '<=15个工作日'], // within: a bound
+    ['30天内', 'target', '<=30天'],
     ['完成率为95%', 'actual', '95%'],
     ['在80%以上', 'target', '>=80%'],
     ['80%及以上', 'target', '>=80%'],

@@ -42,6 +42,8 @@ const AFTER: ReadonlyArray<[string, Comparator]> = [
 
 /** Words that make a number uncertain or negate it: the phrase is not read. */
 const UNCERTAIN = /约|左右|大约|接近|将近|近|余|多|几|未|没|不足|无|非|否|尚/;
+/** 内 closing the phrase, alone or before a verb of getting it done: 15个工作日内(完成) is at most 15个工作日. */
+const WITHIN_DONE = /^内(?:完成|办结|办理|解决|处理|答复|回复|反馈|响应|修复|到位)?$/;
 /** A character right after the number's unit that changes what the number means (2年内, 3天后, 5人以外, 5人及…); 及时 (timely: 100%及时发布) is not one. */
 const MODIFIES = /^(?:[内外前后左多余以之至到]|及(?!时))/;
 const CLAUSES = /[,;；、]/;
@@ -112,6 +114,9 @@ export function readPhrase(raw: string, role: 'target' | 'actual', unitHint: str
   if (a) {
     suffix = a[1];
     after = after.slice(a[0].length);
+  } else if (WITHIN_DONE.test(after)) {
+    suffix = '<=';
+    after = '';
   }
   if (MODIFIES.test(after)) return null;
   let prefix: Comparator | null = null;
