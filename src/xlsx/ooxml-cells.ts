@@ -11,7 +11,7 @@
  */
 import type { Cell, CellRange, SheetGrid } from '../engine/grid';
 import { mergedRanges, parseA1 } from './ooxml-sheet';
-import { type XmlElement, attr, childElements, decodeXstring, findElement, innerXml, localName, rootElement, startTag } from './ooxml-xml';
+import { type XmlElement, attr, childElements, decodeXstring, findElement, innerXml, localName, rootElement } from './ooxml-xml';
 
 /** Error values Excel writes in `<v>` of a `t="e"` cell. */
 const ERROR_CODES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#WTF?']);
@@ -40,17 +40,28 @@ function isoDateSerial(text: string, date1904: boolean): number {
   return ms / 86_400_000 + 25_569 - (date1904 ? 1_462 : 0);
 }
 
-/** A cell's value, or undefined for a cell that holds none; throws for a shared string index out of range. */
-function cellValue(xml: string, c: XmlElement, type: string | null, strings: readonly string[], date1904: boolean): Cell['value'] | undefined {
-  let v: string | undefined;
-  let is: XmlElement | undefined;
-  for (const child of childElements(xml, c)) {
-    const name = localName(child.qname);
-    if (name === 'v' && v === undefined) {
-      const raw = innerXml(xml, child);
-      if (raw !== '') v = raw;
-    } else if (name === 'is' && is === undefined) is = child;
+/** A `<v>` start tag (any prefix; group 1 "/" when empty) in a cell's content: its text runs to the next "<". */
+const VALUE_TAG = /<(?:[A-Za-z_][\w.-]*:)?v(?=[\s/>])(?:[^"'>]|"[^"]*"|'[^']*')*?(\/?)>/g;
+
+/** The text of a cell's first non-empty `<v>` (its content given), or undefined. */
+function valueText(content: string): string | undefined {
+  VALUE_TAG.lastIndex = 0;
+  for (let m = VALUE_TAG.exec(content); m; m = VALUE_TAG.exec(content)) {
+    if (m[1] === '/') continue;
+    const end = content.indexOf('<', VALUE_TAG.lastIndex);
+    const raw = content.slice(VALUE_TAG.lastIndex, end < 0 ? content.length : end);
+    if (raw !== '') return raw;
   }
+  return undefined;
+}
+
+/** A cell's value (its content given), or undefined for a cell that holds none; throws for a shared string index out of range. */
+function cellValue(content: string, type: string | null, strings: readonly string[], date1904: boolean): Cell['value'] | undefined {
+  if ((type ?? 'n') === 'inlineStr') {
+    const is = findElement(content, 'is');
+    return is ? stringItem(content, is) : '';
+  }
+  const v = content === '' ? undefined : valueText(content);
   switch (type ?? 'n') {
     case 'n':
       return v === undefined ? undefined : parseFloat(decodeXstring(v));
@@ -62,8 +73,6 @@ function cellValue(xml: string, c: XmlElement, type: string | null, strings: rea
     }
     case 'str':
       return v === undefined ? '' : decodeXstring(v);
-    case 'inlineStr':
-      return is ? stringItem(xml, is) : '';
     case 'b': {
       const text = v === undefined ? undefined : decodeXstring(v);
       return text === '1' || text === 'true';
@@ -76,6 +85,13 @@ function cellValue(xml: string, c: XmlElement, type: string | null, strings: rea
       return v === undefined ? undefined : decodeXstring(v);
   }
 }
+
+/**
+ * A row's or a cell's start tag in sheetData: 1 its prefix, 2 `row` or `c`, 3 its attributes, 4
+ * "/" when it is empty (quoted values may hold ">"). A cell's children (v, f, is) hold no `<c`:
+ * the scan goes from a cell's end tag to the next row or cell, never building elements.
+ */
+const ROW_OR_CELL = /<((?:[A-Za-z_][\w.-]*:)?)(row|c)(?=[\s/>])((?:[^"'>]|"[^"]*"|'[^']*')*?)(\/?)>/g;
 
 /**
  * A worksheet part's cells that hold a value, rows left sparse, and its merged areas.
@@ -92,26 +108,35 @@ export function worksheetGrid(
   let count = 0;
   const data = findElement(xml, 'sheetData');
   let rowNumber = 0;
-  for (const row of data ? childElements(xml, data) : []) {
-    if (localName(row.qname) !== 'row') continue;
-    const r = attr(startTag(xml, row), 'r');
-    rowNumber = r === null ? rowNumber + 1 : parseInt(r, 10);
-    let colNumber = 0;
-    for (const c of childElements(xml, row)) {
-      if (localName(c.qname) !== 'c') continue;
-      const tag = startTag(xml, c);
-      const ref = attr(tag, 'r');
-      const at = (ref === null ? null : parseA1(ref)) ?? { row: rowNumber, col: colNumber + 1 };
-      colNumber = at.col;
-      const value = cellValue(xml, c, attr(tag, 't'), strings, date1904);
-      if (value === undefined) continue;
-      const s = attr(tag, 's');
-      const format = s === null ? undefined : formats[parseInt(s, 10)];
-      const out = (cells[at.row - 1] ??= []);
-      while (out.length < at.col - 1) out.push(null);
-      out[at.col - 1] = format && format !== 'General' ? { value, format } : { value };
-      count++;
+  let colNumber = 0;
+  ROW_OR_CELL.lastIndex = data ? data.openEnd : xml.length;
+  const stop = data ? data.closeStart : 0;
+  for (let m = ROW_OR_CELL.exec(xml); m && m.index < stop; m = ROW_OR_CELL.exec(xml)) {
+    const [, prefix, name, tag, empty] = m;
+    if (name === 'row') {
+      const r = attr(tag, 'r');
+      rowNumber = r === null ? rowNumber + 1 : parseInt(r, 10);
+      colNumber = 0;
+      continue;
     }
+    let content = '';
+    if (empty !== '/') {
+      const close = xml.indexOf(`</${prefix}c`, ROW_OR_CELL.lastIndex);
+      if (close < 0 || close > stop) throw new Error(`cell at offset ${m.index} is not closed`);
+      content = xml.slice(ROW_OR_CELL.lastIndex, close);
+      ROW_OR_CELL.lastIndex = close;
+    }
+    const ref = attr(tag, 'r');
+    const at = (ref === null ? null : parseA1(ref)) ?? { row: rowNumber, col: colNumber + 1 };
+    colNumber = at.col;
+    const value = cellValue(content, attr(tag, 't'), strings, date1904);
+    if (value === undefined) continue;
+    const s = attr(tag, 's');
+    const format = s === null ? undefined : formats[parseInt(s, 10)];
+    const out = (cells[at.row - 1] ??= []);
+    while (out.length < at.col - 1) out.push(null);
+    out[at.col - 1] = format && format !== 'General' ? { value, format } : { value };
+    count++;
   }
   const merges: CellRange[] = mergedRanges(xml).map(({ from, to }) => ({ top: from.row - 1, left: from.col - 1, bottom: to.row - 1, right: to.col - 1 }));
   return { sheet: { name, cells, top: 0, left: 0, merges }, count };
