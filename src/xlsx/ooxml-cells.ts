@@ -11,27 +11,50 @@
  */
 import type { Cell, CellRange, SheetGrid } from '../engine/grid';
 import { mergedRanges, parseA1 } from './ooxml-sheet';
-import { type XmlElement, attr, childElements, decodeXstring, findElement, innerXml, localName, rootElement } from './ooxml-xml';
+import { attr, decodeXstring, findElement } from './ooxml-xml';
 
 /** Error values Excel writes in `<v>` of a `t="e"` cell. */
 const ERROR_CODES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#WTF?']);
 
-/** The text of a string item (`<si>` of the shared strings, `<is>` of an inline string): its `<t>`, or its rich text runs' joined, phonetic runs (`<rPh>`) left out. */
-function stringItem(xml: string, item: XmlElement): string {
+/** Phonetic runs (`<rPh>`), left out of a string item's text. */
+const PHONETIC = /<(?:[A-Za-z_][\w.-]*:)?rPh(?=[\s/>])[\s\S]*?<\/(?:[A-Za-z_][\w.-]*:)?rPh\s*>/g;
+/** A `<t>` start tag (group 1 "/" when empty): its text runs to the next "<". */
+const TEXT_TAG = /<(?:[A-Za-z_][\w.-]*:)?t(?=[\s/>])(?:[^"'>]|"[^"]*"|'[^']*')*?(\/?)>/g;
+
+/**
+ * The text of a string item (the content of a shared string's `<si>`, of an inline string's
+ * `<is>`): its `<t>`, or its rich text runs' `<t>` joined, phonetic runs (`<rPh>`) left out.
+ */
+function itemText(content: string): string {
+  const body = content.includes('rPh') ? content.replace(PHONETIC, '') : content;
   let text = '';
-  for (const child of childElements(xml, item)) {
-    const name = localName(child.qname);
-    if (name === 't') text += innerXml(xml, child);
-    else if (name === 'r') for (const t of childElements(xml, child)) if (localName(t.qname) === 't') text += innerXml(xml, t);
+  TEXT_TAG.lastIndex = 0;
+  for (let m = TEXT_TAG.exec(body); m; m = TEXT_TAG.exec(body)) {
+    if (m[1] === '/') continue;
+    const end = body.indexOf('<', TEXT_TAG.lastIndex);
+    text += body.slice(TEXT_TAG.lastIndex, end < 0 ? body.length : end);
   }
   return decodeXstring(text);
 }
 
+/** A shared string item's start tag: 1 its prefix, 2 "/" when empty. */
+const STRING_ITEM = /<((?:[A-Za-z_][\w.-]*:)?)si(?=[\s/>])(?:[^"'>]|"[^"]*"|'[^']*')*?(\/?)>/g;
+
 /** The shared strings part's texts, by index. */
 export function sharedStrings(xml: string): string[] {
-  return childElements(xml, rootElement(xml))
-    .filter((si) => localName(si.qname) === 'si')
-    .map((si) => stringItem(xml, si));
+  const out: string[] = [];
+  STRING_ITEM.lastIndex = 0;
+  for (let m = STRING_ITEM.exec(xml); m; m = STRING_ITEM.exec(xml)) {
+    if (m[2] === '/') {
+      out.push('');
+      continue;
+    }
+    const close = xml.indexOf(`</${m[1]}si`, STRING_ITEM.lastIndex);
+    if (close < 0) throw new Error(`shared string ${out.length} is not closed`);
+    out.push(itemText(xml.slice(STRING_ITEM.lastIndex, close)));
+    STRING_ITEM.lastIndex = close;
+  }
+  return out;
 }
 
 /** An ISO 8601 date-time (`t="d"`) as a serial day number (1900 date system, days from 1899-12-30). */
@@ -59,7 +82,7 @@ function valueText(content: string): string | undefined {
 function cellValue(content: string, type: string | null, strings: readonly string[], date1904: boolean): Cell['value'] | undefined {
   if ((type ?? 'n') === 'inlineStr') {
     const is = findElement(content, 'is');
-    return is ? stringItem(content, is) : '';
+    return is ? itemText(content.slice(is.openEnd, is.closeStart)) : '';
   }
   const v = content === '' ? undefined : valueText(content);
   switch (type ?? 'n') {
