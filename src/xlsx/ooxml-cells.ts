@@ -11,7 +11,7 @@
  */
 import type { Cell, CellRange, SheetGrid } from '../engine/grid';
 import { mergedRanges, parseA1 } from './ooxml-sheet';
-import { attr, decodeXstring, findElement } from './ooxml-xml';
+import { attr, decodeXstring, findElement, unescapeXml } from './ooxml-xml';
 
 /** Error values Excel writes in `<v>` of a `t="e"` cell. */
 const ERROR_CODES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#WTF?']);
@@ -109,6 +109,9 @@ function cellValue(content: string, type: string | null, strings: readonly strin
   }
 }
 
+/** A cell's attributes the reader needs, in one pass over its start tag: 1 the name, 2 or 3 the value. */
+const CELL_ATTRIBUTE = /\s(r|s|t)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
 /**
  * A row's or a cell's start tag in sheetData: 1 its prefix, 2 `row` or `c`, 3 its attributes, 4
  * "/" when it is empty (quoted values may hold ">"). A cell's children (v, f, is) hold no `<c`:
@@ -149,12 +152,21 @@ export function worksheetGrid(
       content = xml.slice(ROW_OR_CELL.lastIndex, close);
       ROW_OR_CELL.lastIndex = close;
     }
-    const ref = attr(tag, 'r');
+    let ref: string | null = null;
+    let type: string | null = null;
+    let s: string | null = null;
+    CELL_ATTRIBUTE.lastIndex = 0;
+    for (let a = CELL_ATTRIBUTE.exec(tag); a; a = CELL_ATTRIBUTE.exec(tag)) {
+      const raw = a[2] ?? a[3];
+      const text = raw.includes('&') ? unescapeXml(raw) : raw;
+      if (a[1] === 'r') ref = text;
+      else if (a[1] === 't') type = text;
+      else s = text;
+    }
     const at = (ref === null ? null : parseA1(ref)) ?? { row: rowNumber, col: colNumber + 1 };
     colNumber = at.col;
-    const value = cellValue(content, attr(tag, 't'), strings, date1904);
+    const value = cellValue(content, type, strings, date1904);
     if (value === undefined) continue;
-    const s = attr(tag, 's');
     const format = s === null ? undefined : formats[parseInt(s, 10)];
     const out = (cells[at.row - 1] ??= []);
     while (out.length < at.col - 1) out.push(null);
