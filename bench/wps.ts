@@ -5,10 +5,9 @@
  */
 import * as path from 'path';
 import { checkWorkbook, marksFromFindings } from '../src/engine';
-import { createWpsAdapter } from '../src/wps/wps-adapter';
 import type { StandInWorkbook } from '../test/office/excel-standin';
 import { loadFixture } from '../test/office/load-fixture';
-import { createEtStandIn } from '../test/wps/et-standin';
+import { setupWps } from '../test/wps/setup';
 
 const FIXTURE = path.resolve(__dirname, '../../shared/fixtures/mut-shared-official.xlsx');
 
@@ -20,13 +19,7 @@ function copies(workbook: StandInWorkbook, n: number): StandInWorkbook {
 async function main(): Promise<void> {
   const fixture = loadFixture(FIXTURE);
   for (const n of [1, 50]) {
-    const et = createEtStandIn(copies(fixture, n));
-    const adapter = createWpsAdapter(et.Application);
-    const counted = async <T>(call: () => Promise<T>) => {
-      const before = et.calls;
-      const result = await call();
-      return { result, calls: et.calls - before };
-    };
+    const { adapter, counted } = setupWps(copies(fixture, n));
     const read = await counted(() => adapter.readSheets('all'));
     const cells = read.result.reduce((sum, g) => sum + g.cells.reduce((s, row) => s + (row?.length ?? 0), 0), 0);
     const report = checkWorkbook(read.result);

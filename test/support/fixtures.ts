@@ -42,3 +42,11 @@ export function fixtures(): Fixture[] {
 export function allFixtures(): Fixture[] {
   return [...fixturesIn(FIXTURES_DIR), ...fixturesIn(SEED_FIXTURES_DIR)];
 }
+
+/** Ours in other provinces' forms (see its README). */
+export const PROVINCE_FIXTURES_DIR = path.resolve(__dirname, '../province-fixtures');
+
+/** Every answer-keyed workbook's path: the shared ones, ours from the seeds and in other provinces' forms. */
+export function fixtureWorkbooks(): string[] {
+  return [...allFixtures(), ...fixturesIn(PROVINCE_FIXTURES_DIR)].map((f) => f.file);
+}

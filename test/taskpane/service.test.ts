@@ -1,9 +1,10 @@
 /** The pane's service over the real adapter and the Excel stand-in, loaded with a shared fixture. */
 import path from 'path';
 import { ExcelAdapterError } from '../../src/office/adapter-error';
-import { PaneService, findingKey, toPaneError, type PaneState } from '../../src/taskpane/service';
+import { PaneService, findingKey, toPaneError } from '../../src/taskpane/service';
 import { loadFixture } from '../office/load-fixture';
 import { setup } from '../office/setup';
+import { until } from './until';
 import { FIXTURES_DIR } from '../support/fixtures';
 
 const SHEET = '汇总';
@@ -13,21 +14,6 @@ function paneOver(options: Parameters<typeof setup>[1] = {}) {
   const { standIn, adapter } = setup(workbook, options);
   const service = new PaneService(adapter, 'zh', { recheckDelayMs: 20 });
   return { standIn, service, state: () => service.getState() };
-}
-
-/** Waits until the service's state satisfies `ready` (a re-check runs on a timer). */
-function until(service: PaneService, ready: (s: PaneState) => boolean, timeoutMs = 5000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out waiting for the pane state')), timeoutMs);
-    const test = () => {
-      if (!ready(service.getState())) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve();
-    };
-    const unsubscribe = service.subscribe(test);
-    test();
-  });
 }
 
 const markedCells = (standIn: ReturnType<typeof paneOver>['standIn']) =>

@@ -9,6 +9,7 @@ import { STAND_IN_API_VERSIONS } from '../office/excel-standin';
 import { loadFixture } from '../office/load-fixture';
 import { setup } from '../office/setup';
 import { FIXTURES_DIR } from '../support/fixtures';
+import { until } from './until';
 
 const SHEET = '汇总';
 const workbook = loadFixture(path.join(FIXTURES_DIR, 'mut-shared-official.xlsx'));
@@ -70,14 +71,7 @@ describe('ExcelApi 1.20: one undo step per action', () => {
     const first = state().report;
     standIn.userEdit(SHEET, 'H21', Number(total.expected));
     await standIn.flushEvents();
-    await new Promise<void>((resolve) => {
-      const unsubscribe = service.subscribe(() => {
-        if (state().report !== first && !state().busy) {
-          unsubscribe();
-          resolve();
-        }
-      });
-    });
+    await until(service, (s) => s.report !== first && !s.busy);
     expect(standIn.undoSteps()).toEqual(['addin', 'user', 'addin']);
     await service.dispose();
   });

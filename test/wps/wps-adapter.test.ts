@@ -10,6 +10,7 @@ import { createExcelAdapter } from '../../src/office/excel-adapter';
 import { createStandIn, type StandInWorkbook } from '../office/excel-standin';
 import { loadFixture } from '../office/load-fixture';
 import { createEtStandIn, type EtStandInOptions } from './et-standin';
+import { setupWps } from './setup';
 
 const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
 
@@ -40,16 +41,7 @@ const workbook = (): StandInWorkbook => ({
   ],
 });
 
-function setup(wb: StandInWorkbook = workbook(), options: EtStandInOptions = {}) {
-  const et = createEtStandIn(wb, options);
-  const adapter = createWpsAdapter(et.Application, { displayLanguage: wpsDisplayLanguage(et.Application) });
-  const counted = async <T>(call: () => Promise<T>) => {
-    const before = et.calls;
-    const result = await call();
-    return { result, calls: et.calls - before };
-  };
-  return { et, adapter, counted };
-}
+const setup = (wb: StandInWorkbook = workbook(), options: EtStandInOptions = {}) => setupWps(wb, options);
 
 const marks: Mark[] = [
   { sheet: '自评表', cell: 'C3', severity: 'error', note: '应为 78.24%' },

@@ -4,7 +4,7 @@
  * seeds', provinces'),
  * whose formats must give the engine exactly what the .xlsx files' own formats give.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
 import { checkWorkbook } from '../../src/engine';
@@ -12,7 +12,7 @@ import type { Cell, SheetGrid } from '../../src/engine/grid';
 import { xmlSpreadsheetFormats } from '../../src/wps/xml-spreadsheet';
 import { childElements, findElement, localName, rootElement, startTag } from '../../src/xlsx/ooxml-xml';
 import { loadFixture } from '../office/load-fixture';
-import { allFixtures } from '../support/fixtures';
+import { fixtureWorkbooks } from '../support/fixtures';
 import { convert } from '../xlsx/libreoffice';
 
 const document = (styles: string, table: string, tableAttributes = '') =>
@@ -95,8 +95,7 @@ function worksheets(xml: string): Map<string, string> {
 }
 
 test('on documents LibreOffice writes from the fixtures, the formats give the engine what the files’ own formats give', () => {
-  const provinces = path.resolve(__dirname, '../province-fixtures');
-  const files = [...allFixtures().map((f) => f.file), ...readdirSync(provinces).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(provinces, f))];
+  const files = fixtureWorkbooks();
   const work = mkdtempSync(path.join(tmpdir(), 'xml-spreadsheet-'));
   try {
     convert(files, work, 'fods');

@@ -10,14 +10,13 @@ import { tmpdir } from 'os';
 import path from 'path';
 import { checkWorkbook } from '../../src/engine';
 import { readWorkbookContent, UnreadableWorkbookError } from '../../src/xlsx/read';
-import { allFixtures } from '../support/fixtures';
+import { PROVINCE_FIXTURES_DIR, fixtureWorkbooks } from '../support/fixtures';
 import { convert } from './libreoffice';
 
 const BIN = path.resolve(__dirname, '../../bin/selfeval.js');
-const PROVINCES = path.resolve(__dirname, '../province-fixtures');
 
 let work: string;
-const files = [...allFixtures().map((f) => f.file), ...readdirSync(PROVINCES).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(PROVINCES, f))];
+const files = fixtureWorkbooks();
 const odsOf = (file: string) => path.join(work, path.basename(file).replace(/\.xlsx$/, '.ods'));
 
 beforeAll(() => {
@@ -56,7 +55,7 @@ test('every fixture saved as .ods by LibreOffice is checked as its .xlsx is: the
 });
 
 test('the checker reports on an .ods, and says in one line that it cannot annotate or clear one', () => {
-  const ods = odsOf(path.join(PROVINCES, 'p5-hubei.xlsx'));
+  const ods = odsOf(path.join(PROVINCE_FIXTURES_DIR, 'p5-hubei.xlsx'));
   const before = readFileSync(ods);
   const out = path.join(work, 'annotated');
   let stderr = '';
