@@ -1,7 +1,8 @@
 /**
- * The cells of an .xlsx worksheet as the engine reads them, found with the string scanner the
- * annotator patches parts with (./ooxml-xml.ts): no tree is built, each `<c>` is located once
- * and its value, type and style read from its own text.
+ * The cells of an .xlsx worksheet as the engine reads them, found by one scan of the part with
+ * regular expressions (attributes and escapes read by the annotator's ./ooxml-xml.ts): no tree
+ * and no element objects are built, each `<c>` is located once and its value, type and style
+ * read from its own text; shared strings likewise.
  *
  * What a cell gives (ECMA-376 Part 1, §18.3.1.4, and what SheetJS gave the engine before):
  * a number (`t` absent or "n"), a shared string ("s"), the text of a formula ("str") or of an
@@ -80,10 +81,7 @@ function valueText(content: string): string | undefined {
 
 /** A cell's value (its content given), or undefined for a cell that holds none; throws for a shared string index out of range. */
 function cellValue(content: string, type: string | null, strings: readonly string[], date1904: boolean): Cell['value'] | undefined {
-  if ((type ?? 'n') === 'inlineStr') {
-    const is = findElement(content, 'is');
-    return is ? itemText(content.slice(is.openEnd, is.closeStart)) : '';
-  }
+  if (type === 'inlineStr') return itemText(content); // its <is>: no other child of a cell holds a <t>
   const v = content === '' ? undefined : valueText(content);
   switch (type ?? 'n') {
     case 'n':

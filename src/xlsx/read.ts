@@ -2,15 +2,15 @@
  * Workbook file → engine grids.
  *
  * - .xlsx / .xlsm (also Strict Open XML): the zip is opened by `unzipBounded` (limits, no
- *   DOCTYPE, bounded nesting and cells) and the cells are read from the parts that passed with
- *   the annotator's own string scanner (./ooxml-cells.ts): shared strings, cell values (formula
+ *   DOCTYPE, bounded nesting and cells) and the cells are read from the parts that passed by
+ *   ./ooxml-cells.ts (one scan of each part, on the annotator's XML helpers): shared strings, cell values (formula
  *   cells give their cached value), number formats, merged areas. SheetJS is not loaded for
  *   them: reading them ourselves takes about half SheetJS's time and far less to start (the
  *   README's Benchmarks), and the grids are the ones SheetJS gave but where SheetJS is wrong
  *   (test/xlsx/read-ooxml.test.ts compares both on every corpus and fixture workbook).
  * - .xls (BIFF 2–8) and WPS .et that are BIFF compound files, and OpenDocument .ods (after the
- *   same bounded unzip): SheetJS (@e965/xlsx, the maintained 0.20.3 build), loaded only for them. An OLE file holding an encrypted .xlsx, or
- *   no workbook stream, gets one line.
+ *   same bounded unzip): SheetJS (@e965/xlsx, the maintained 0.20.3 build), loaded only for
+ *   them. An OLE file holding an encrypted .xlsx, or no workbook stream, gets one line.
  * - Chart, dialog and macro sheets are skipped with a notice; grids hold the cells that exist,
  *   never the area a `dimension` or a stray format claims.
  */
@@ -190,6 +190,7 @@ function readOpenDocument(bytes: Uint8Array, files: Record<string, Uint8Array>, 
   try {
     return readWithSheetJs(bytes, 'ods', lang);
   } catch (e) {
+    if (e instanceof UnreadableWorkbookError) throw e; // no worksheets, too many cells: said as for any workbook
     throw new UnreadableWorkbookError(`无法读取 .ods 表格（文件损坏？）(corrupt .ods spreadsheet: ${(e as Error).message})`);
   } finally {
     console.error = warn;
@@ -244,7 +245,7 @@ const READ_OPTIONS: SheetJS.ParsingOptions = {
   cellStyles: false,
 };
 
-/** A workbook read by SheetJS (the binary ones in production; tests compare it with the .xlsx reader). Throws SheetJS's own errors. */
+/** A workbook read by SheetJS (.xls/.et and .ods in production; tests compare it with the .xlsx reader). Throws SheetJS's own errors. */
 export function readWithSheetJs(bytes: Uint8Array, format: WorkbookFormat, lang: Lang): WorkbookContent {
   const wb = sheetJs().read(bytes, READ_OPTIONS);
   return assemble(
