@@ -29,7 +29,7 @@ import { SEVERITY_FILL, type Mark } from '../engine/marks';
 import { ExcelAdapterError, missingSheet, protectedSheet } from '../office/adapter-error';
 import { Echoes, EXPORT_HEADERS, EXPORT_SHEET, literal, MARK_RULE, NOTE_MARKER, oneMarkPerCell, quoteSheetName, refKey, sameFormula, uniqueSheetName, type CellRef } from '../office/excel-adapter';
 import type { CellEdit, ExcelAdapter, ExportRow, HostCapabilities, PreviousContent, Scope } from '../office/types';
-import { XL_EXPRESSION, XL_RANGE_VALUE_XML_SPREADSHEET, type EtApplication, type EtRange, type EtWorkbook, type EtWorksheet, type SheetChangeListener } from './et';
+import { XL_EXPRESSION, XL_RANGE_VALUE_XML_SPREADSHEET, type EtApplication, type EtFormatConditions, type EtRange, type EtWorkbook, type EtWorksheet, type SheetChangeListener } from './et';
 import { xmlSpreadsheetFormats } from './xml-spreadsheet';
 
 /** Hidden names holding the record of marked cells: MARKS_NAME + 1, 2 … */
@@ -450,7 +450,8 @@ function findMarks(sheets: SheetCache, cells: readonly CellRef[]) {
     const comment = range.Comment;
     notes.set(refKey(sheet, cell), { range, comment: comment && { ours: comment.Text().includes(NOTE_MARKER), Delete: () => comment.Delete() } });
   }
-  const rules = new Map<string, number[]>();
+  /** Sheet (as WPS spells it) → its conditions and the indexes of the add-in's among them. */
+  const rules = new Map<string, { conditions: EtFormatConditions; ours: number[] }>();
   for (const [sheet] of cells) {
     const name = sheets.name(sheet);
     if (rules.has(name)) continue;
@@ -460,19 +461,19 @@ function findMarks(sheets: SheetCache, cells: readonly CellRef[]) {
       const condition = conditions.Item(k);
       if (condition.Type === XL_EXPRESSION && sameFormula(String(condition.Formula1), MARK_RULE)) ours.push(k);
     }
-    rules.set(name, ours);
+    rules.set(name, { conditions, ours });
   }
   const ownedNote = (ref: CellRef) => notes.get(refKey(...ref))?.comment?.ours === true;
   return {
     cells,
     note: (sheet: string, cell: string) => notes.get(refKey(sheet, cell.toUpperCase())) as Note,
     /** The sheets (as WPS spells them) where something of the add-in's was found. */
-    sheets: () => new Set([...[...rules].filter(([, ks]) => ks.length > 0).map(([name]) => name), ...cells.filter(ownedNote).map(([sheet]) => sheets.name(sheet))]),
+    sheets: () => new Set([...[...rules].filter(([, r]) => r.ours.length > 0).map(([name]) => name), ...cells.filter(ownedNote).map(([sheet]) => sheets.name(sheet))]),
     /** The cells that carried a mark: a note of the add-in's, or on a sheet with its conditions. */
-    owned: () => cells.filter((ref) => ownedNote(ref) || (rules.get(sheets.name(ref[0]))?.length ?? 0) > 0).length,
+    owned: () => cells.filter((ref) => ownedNote(ref) || (rules.get(sheets.name(ref[0]))?.ours.length ?? 0) > 0).length,
     remove() {
       // Highest index first: deleting a condition renumbers those after it.
-      for (const [name, ours] of rules) for (const k of [...ours].reverse()) sheets.sheet(name).Cells.FormatConditions.Item(k).Delete();
+      for (const { conditions, ours } of rules.values()) for (const k of [...ours].reverse()) conditions.Item(k).Delete();
       for (const { comment } of notes.values()) if (comment?.ours) comment.Delete();
     },
   };
