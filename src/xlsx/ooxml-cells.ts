@@ -12,7 +12,7 @@
  */
 import type { Cell, CellRange, SheetGrid } from '../engine/grid';
 import { mergedRanges, parseA1 } from './ooxml-sheet';
-import { attr, decodeXstring, findElement, unescapeXml } from './ooxml-xml';
+import { attr, decodeXstring, unescapeXml } from './ooxml-xml';
 
 /** Error values Excel writes in `<v>` of a `t="e"` cell. */
 const ERROR_CODES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#WTF?']);
@@ -69,6 +69,11 @@ const VALUE_TAG = /<(?:[A-Za-z_][\w.-]*:)?v(?=[\s/>])(?:[^"'>]|"[^"]*"|'[^']*')*
 
 /** The text of a cell's first non-empty `<v>` (its content given), or undefined. */
 function valueText(content: string): string | undefined {
+  if (content.startsWith('<v>')) {
+    // What nearly every program writes: the value first, unprefixed, without attributes.
+    const end = content.indexOf('<', 3);
+    if (end > 3) return content.slice(3, end);
+  }
   VALUE_TAG.lastIndex = 0;
   for (let m = VALUE_TAG.exec(content); m; m = VALUE_TAG.exec(content)) {
     if (m[1] === '/') continue;
@@ -85,7 +90,7 @@ function cellValue(content: string, type: string | null, strings: readonly strin
   const v = content === '' ? undefined : valueText(content);
   switch (type ?? 'n') {
     case 'n':
-      return v === undefined ? undefined : parseFloat(decodeXstring(v));
+      return v === undefined ? undefined : parseFloat(unescapeXml(v)); // a number: no _xHHHH_ or line breaks to decode
     case 's': {
       if (v === undefined) return undefined;
       const text = strings[parseInt(decodeXstring(v), 10)];
@@ -107,6 +112,13 @@ function cellValue(content: string, type: string | null, strings: readonly strin
   }
 }
 
+/**
+ * A cell's attributes as Excel, WPS, LibreOffice and SheetJS write them — `r`, then `s`, then
+ * `t`, double-quoted, nothing else — read by one match: 1 r, 2 s, 3 t. Any other start tag is
+ * read attribute by attribute (CELL_ATTRIBUTE).
+ */
+const PLAIN_CELL_TAG = /^ r="([A-Z]{1,3}[1-9]\d{0,6})"(?: s="(\d+)")?(?: t="([a-zA-Z]+)")?\s*$/;
+
 /** A cell's attributes the reader needs, in one pass over its start tag: 1 the name, 2 or 3 the value. */
 const CELL_ATTRIBUTE = /\s(r|s|t)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
@@ -116,6 +128,25 @@ const CELL_ATTRIBUTE = /\s(r|s|t)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
  * the scan goes from a cell's end tag to the next row or cell, never building elements.
  */
 const ROW_OR_CELL = /<((?:[A-Za-z_][\w.-]*:)?)(row|c)(?=[\s/>])((?:[^"'>]|"[^"]*"|'[^']*')*?)(\/?)>/g;
+
+/** A `<sheetData>` start tag: 1 its prefix, 2 "/" when empty. */
+const SHEET_DATA = /<((?:[A-Za-z_][\w.-]*:)?)sheetData(?=[\s/>])(?:[^"'>]|"[^"]*"|'[^']*')*?(\/?)>/g;
+
+/**
+ * Where a worksheet's rows are: from the end of `<sheetData>`'s start tag to its end tag, found
+ * from the part's end (sheetData never nests, and only a few elements follow it); null if the
+ * sheet has none.
+ */
+function sheetDataBounds(xml: string): { start: number; stop: number } | null {
+  SHEET_DATA.lastIndex = 0;
+  const m = SHEET_DATA.exec(xml);
+  if (!m) return null;
+  const start = SHEET_DATA.lastIndex;
+  if (m[2] === '/') return { start, stop: start };
+  const stop = xml.lastIndexOf(`</${m[1]}sheetData`);
+  if (stop < start) throw new Error('<sheetData> is not closed');
+  return { start, stop };
+}
 
 /**
  * A worksheet part's cells that hold a value, rows left sparse, and its merged areas.
@@ -130,36 +161,47 @@ export function worksheetGrid(
 ): { sheet: SheetGrid; count: number } {
   const cells: Array<Array<Cell | null> | undefined> = [];
   let count = 0;
-  const data = findElement(xml, 'sheetData');
+  const data = sheetDataBounds(xml);
   let rowNumber = 0;
   let colNumber = 0;
-  ROW_OR_CELL.lastIndex = data ? data.openEnd : xml.length;
-  const stop = data ? data.closeStart : 0;
+  ROW_OR_CELL.lastIndex = data ? data.start : xml.length;
+  const stop = data ? data.stop : 0;
+  let closePrefix = '';
+  let close = '</c';
   for (let m = ROW_OR_CELL.exec(xml); m && m.index < stop; m = ROW_OR_CELL.exec(xml)) {
-    const [, prefix, name, tag, empty] = m;
-    if (name === 'row') {
+    const prefix = m[1];
+    const tag = m[3];
+    if (m[2] === 'row') {
       const r = attr(tag, 'r');
       rowNumber = r === null ? rowNumber + 1 : parseInt(r, 10);
       colNumber = 0;
       continue;
     }
     let content = '';
-    if (empty !== '/') {
-      const close = xml.indexOf(`</${prefix}c`, ROW_OR_CELL.lastIndex);
-      if (close < 0 || close > stop) throw new Error(`cell at offset ${m.index} is not closed`);
-      content = xml.slice(ROW_OR_CELL.lastIndex, close);
-      ROW_OR_CELL.lastIndex = close;
+    if (m[4] !== '/') {
+      if (prefix !== closePrefix) (closePrefix = prefix), (close = `</${prefix}c`);
+      const end = xml.indexOf(close, ROW_OR_CELL.lastIndex);
+      if (end < 0 || end > stop) throw new Error(`cell at offset ${m.index} is not closed`);
+      content = xml.slice(ROW_OR_CELL.lastIndex, end);
+      ROW_OR_CELL.lastIndex = end;
     }
     let ref: string | null = null;
     let type: string | null = null;
     let s: string | null = null;
-    CELL_ATTRIBUTE.lastIndex = 0;
-    for (let a = CELL_ATTRIBUTE.exec(tag); a; a = CELL_ATTRIBUTE.exec(tag)) {
-      const raw = a[2] ?? a[3];
-      const text = raw.includes('&') ? unescapeXml(raw) : raw;
-      if (a[1] === 'r') ref = text;
-      else if (a[1] === 't') type = text;
-      else s = text;
+    const plain = PLAIN_CELL_TAG.exec(tag);
+    if (plain) {
+      ref = plain[1];
+      s = plain[2] ?? null;
+      type = plain[3] ?? null;
+    } else {
+      CELL_ATTRIBUTE.lastIndex = 0;
+      for (let a = CELL_ATTRIBUTE.exec(tag); a; a = CELL_ATTRIBUTE.exec(tag)) {
+        const raw = a[2] ?? a[3];
+        const text = raw.includes('&') ? unescapeXml(raw) : raw;
+        if (a[1] === 'r') ref = text;
+        else if (a[1] === 't') type = text;
+        else s = text;
+      }
     }
     const at = (ref === null ? null : parseA1(ref)) ?? { row: rowNumber, col: colNumber + 1 };
     colNumber = at.col;
@@ -171,6 +213,6 @@ export function worksheetGrid(
     out[at.col - 1] = format && format !== 'General' ? { value, format } : { value };
     count++;
   }
-  const merges: CellRange[] = mergedRanges(xml).map(({ from, to }) => ({ top: from.row - 1, left: from.col - 1, bottom: to.row - 1, right: to.col - 1 }));
+  const merges: CellRange[] = mergedRanges(xml, data?.stop).map(({ from, to }) => ({ top: from.row - 1, left: from.col - 1, bottom: to.row - 1, right: to.col - 1 }));
   return { sheet: { name, cells, top: 0, left: 0, merges }, count };
 }

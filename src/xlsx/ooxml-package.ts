@@ -17,7 +17,7 @@ import {
   rootElement,
   startTag,
 } from './ooxml-xml';
-import { WorkbookLimitError, unzipBounded } from './zip';
+import { BoundedZip, WorkbookLimitError, unzipBounded } from './zip';
 
 /** The input is not an .xlsx workbook this module can patch. */
 export class WorkbookFormatError extends Error {
@@ -34,19 +34,20 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const encoder = new TextEncoder();
 
 export class OoxmlPackage {
-  /** Entry name → bytes, in archive order (new entries go last). */
-  private readonly entries = new Map<string, Uint8Array>();
+  /** Entry name → bytes, in archive order (new entries go last); null: not inflated yet (`zip`). */
+  private readonly entries = new Map<string, Uint8Array | null>();
   /** Lower-cased part name → entry name: OPC part names are case-insensitive. */
   private readonly names = new Map<string, string>();
   private readonly texts = new Map<string, string>();
 
-  private constructor(files: Record<string, Uint8Array>) {
+  private constructor(files: Record<string, Uint8Array>, private readonly zip?: BoundedZip) {
+    for (const name of zip?.names ?? []) this.set(name, null);
     for (const [name, bytes] of Object.entries(files)) this.set(name, bytes);
   }
 
-  /** A package of parts already unzipped by unzipBounded. */
-  static fromParts(files: Record<string, Uint8Array>): OoxmlPackage {
-    return new OoxmlPackage(files);
+  /** A package read from a zip opened within limits, each part inflated when first read (for reading: parts never read cost nothing). */
+  static fromZip(zip: BoundedZip): OoxmlPackage {
+    return new OoxmlPackage({}, zip);
   }
 
   /** Opens a package, or throws WorkbookFormatError when `bytes` is not a zip archive. */
@@ -79,7 +80,8 @@ export class OoxmlPackage {
 
   /** The bytes of an entry listed by paths(). */
   bytes(name: string): Uint8Array {
-    const bytes = this.entries.get(name);
+    let bytes = this.entries.get(name);
+    if (bytes === null) this.entries.set(name, (bytes = this.zip?.part(name) as Uint8Array));
     if (!bytes) throw new Error(`no zip entry ${name}`);
     return bytes;
   }
@@ -94,7 +96,7 @@ export class OoxmlPackage {
     if (name === null) return null;
     let text = this.texts.get(name);
     if (text === undefined) {
-      const bytes = this.entries.get(name) as Uint8Array;
+      const bytes = this.bytes(name);
       if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
         throw new WorkbookFormatError(`Part ${name} is UTF-16 encoded; only UTF-8 parts are supported.`);
       }
@@ -133,7 +135,7 @@ export class OoxmlPackage {
 
   toBytes(): Uint8Array {
     const files: Record<string, Uint8Array> = {};
-    for (const [name, bytes] of this.entries) files[name] = bytes;
+    for (const name of this.entries.keys()) files[name] = this.bytes(name);
     // fflate, loaded here: reading a workbook needs no zip writer.
     const { zipSync } = require('fflate') as typeof import('fflate');
     return zipSync(files, { mtime: ZIP_MTIME });
@@ -144,7 +146,7 @@ export class OoxmlPackage {
     for (let n = 1; ; n++) if (!this.has(make(n))) return make(n);
   }
 
-  private set(name: string, bytes: Uint8Array): void {
+  private set(name: string, bytes: Uint8Array | null): void {
     this.entries.set(name, bytes);
     this.names.set(name.toLowerCase(), name);
     this.texts.delete(name);

@@ -254,9 +254,12 @@ export function maxUsedXf(xml: string): number {
   return max;
 }
 
-/** The sheet's merged areas (`<mergeCell ref="B2:D3">`; a one-cell ref is an area of one cell), invalid refs skipped. */
-export function mergedRanges(xml: string): Array<{ from: CellAddress; to: CellAddress }> {
-  const merges = findElement(xml, 'mergeCells');
+/**
+ * The sheet's merged areas (`<mergeCell ref="B2:D3">`; a one-cell ref is an area of one cell),
+ * invalid refs skipped; `after`: an offset `<mergeCells>` is known to follow (the end of `<sheetData>`).
+ */
+export function mergedRanges(xml: string, after = 0): Array<{ from: CellAddress; to: CellAddress }> {
+  const merges = findElement(xml, 'mergeCells', after);
   return (merges ? childrenNamed(xml, merges, 'mergeCell') : []).flatMap((el) => {
     const refs = (attr(startTag(xml, el), 'ref') ?? '').split(':');
     const [from, to] = [refs[0], refs[refs.length - 1]].map(parseA1);

@@ -113,9 +113,11 @@ function lastIndexOfName(xml: string, token: string, before: number, from: numbe
   return at >= from ? at : -1;
 }
 
-/** The first element named `local` (any prefix) in document order. */
-export function findElement(xml: string, local: string): XmlElement | null {
-  const m = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${escapeRegExp(local)}(?=[\\s/>])`).exec(xml);
+/** The first element named `local` (any prefix) in document order, at or after offset `from`. */
+export function findElement(xml: string, local: string, from = 0): XmlElement | null {
+  const pattern = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${escapeRegExp(local)}(?=[\\s/>])`, 'g');
+  pattern.lastIndex = from;
+  const m = pattern.exec(xml);
   return m ? elementAt(xml, m.index) : null;
 }
 

@@ -21,7 +21,7 @@ import { sharedStrings, worksheetGrid } from './ooxml-cells';
 import { OoxmlPackage, type Relationship, workbookPartOf, workbookSheets } from './ooxml-package';
 import { cellNumberFormats } from './ooxml-styles';
 import { STRICT_MAIN_NS, attr, findElement, startTag } from './ooxml-xml';
-import { LIMITS, WorkbookLimitError, checkFileSize, unzipBounded } from './zip';
+import { BoundedZip, CorruptZipError, LIMITS, WorkbookLimitError, checkFileSize } from './zip';
 
 let xlsxFull: typeof SheetJS | undefined;
 /** SheetJS (BIFF, compound files, codepages), loaded on the first binary workbook. */
@@ -74,28 +74,27 @@ export function readWorkbookContent(bytes: Uint8Array, lang: Lang = 'zh'): Workb
     return readPackage(bytes, lang);
   } catch (e) {
     if (e instanceof WorkbookLimitError) throw new UnreadableWorkbookError(e.message);
+    if (e instanceof CorruptZipError) throw new UnreadableWorkbookError(`无法解压，文件损坏？(corrupt zip archive: ${e.message})`);
     throw e;
   }
 }
 
+/** The zip's own failures, which are the file's and not one part's: they are said for the whole workbook. */
+function isZipFailure(e: unknown): boolean {
+  return e instanceof WorkbookLimitError || e instanceof CorruptZipError;
+}
+
 function readPackage(bytes: Uint8Array, lang: Lang): WorkbookContent {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipBounded(bytes);
-  } catch (e) {
-    if (e instanceof WorkbookLimitError) throw e;
-    throw new UnreadableWorkbookError(`无法解压，文件损坏？(corrupt zip archive: ${(e as Error).message})`);
-  }
-  const names = Object.keys(files);
-  const lower = new Set(names.map((n) => n.toLowerCase()));
-  if (lower.has('mimetype') && !lower.has('[content_types].xml')) return readOpenDocument(bytes, files, lang);
+  const zip = new BoundedZip(bytes);
+  const lower = new Set(zip.names.map((n) => n.toLowerCase()));
+  if (lower.has('mimetype') && !lower.has('[content_types].xml')) return readOpenDocument(bytes, zip, lang);
   if (!lower.has('[content_types].xml')) {
     throw new UnreadableWorkbookError('压缩包不是 Office Open XML 工作簿 (the zip archive is not an Office Open XML package: no [Content_Types].xml)');
   }
-  if (names.some((n) => /^xl\/workbook\.bin$/i.test(n))) {
+  if (zip.names.some((n) => /^xl\/workbook\.bin$/i.test(n))) {
     throw new UnreadableWorkbookError('这是二进制工作簿 (.xlsb)，请另存为 .xlsx (a binary .xlsb workbook: save it as .xlsx)');
   }
-  const pkg = OoxmlPackage.fromParts(files);
+  const pkg = OoxmlPackage.fromZip(zip);
   let workbookXml: string | null;
   let listed: ReturnType<typeof workbookSheets>;
   let strings: string[];
@@ -114,6 +113,7 @@ function readPackage(bytes: Uint8Array, lang: Lang): WorkbookContent {
     const pr = findElement(workbookXml, 'workbookPr');
     date1904 = pr !== null && /^(1|true)$/.test(attr(startTag(workbookXml, pr), 'date1904') ?? '');
   } catch (e) {
+    if (isZipFailure(e)) throw e;
     throw new UnreadableWorkbookError(`无法读取工作簿（文件损坏？）(corrupt workbook: ${(e as Error).message})`);
   }
   const sheets = listed.sheets.map(({ name, rel }): SheetRead => {
@@ -121,7 +121,8 @@ function readPackage(bytes: Uint8Array, lang: Lang): WorkbookContent {
     if (kind !== 'sheet' || rel === null) return { name, kind };
     try {
       return { name, kind, grid: worksheetGrid(name, pkg.text(rel.target), strings, formats, date1904) };
-    } catch {
+    } catch (e) {
+      if (isZipFailure(e)) throw e;
       return { name, kind: 'unreadable' };
     }
   });
@@ -179,7 +180,8 @@ function readCompound(bytes: Uint8Array, lang: Lang): WorkbookContent {
  * .xlsx gives (test/xlsx/ods.test.ts). SheetJS says on console.error each conditional number
  * format it simplifies; that is not the user's business, so it is kept quiet during the read.
  */
-function readOpenDocument(bytes: Uint8Array, files: Record<string, Uint8Array>, lang: Lang): WorkbookContent {
+function readOpenDocument(bytes: Uint8Array, zip: BoundedZip, lang: Lang): WorkbookContent {
+  const files = zip.all();
   const part = Object.keys(files).find((n) => n.toLowerCase() === 'mimetype') as string;
   const mimetype = new TextDecoder().decode(files[part]).trim();
   if (mimetype !== ODS_MIMETYPE) {

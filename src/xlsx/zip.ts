@@ -7,8 +7,9 @@
  * JavaScript inflater to load and warm up at every start, the README's Benchmarks). The sizes
  * are bounded before anything is inflated (from the sizes the zip declares), and an entry is
  * never inflated past its declared size (zlib stops there and the archive is corrupt), so a zip
- * that lies about its sizes gives an error, never more work. Every XML part is then scanned
- * once, over its bytes, for declarations, nesting depth and cell elements.
+ * that lies about its sizes gives an error, never more work. Every XML part is scanned once,
+ * over its bytes, for declarations, nesting depth and cell elements, when it is first inflated:
+ * the reader inflates only the parts it reads, the annotator all of them.
  */
 import { inflateRawSync } from 'zlib';
 
@@ -59,7 +60,21 @@ const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-class CorruptZipError extends Error {}
+/** The archive is not a readable zip (the message says where); every failure to read the zip's structure or inflate an entry is one. */
+export class CorruptZipError extends Error {}
+
+/** `read()`, any failure that is not a refusal turned into a CorruptZipError. */
+function corruptIfFails<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof WorkbookLimitError || e instanceof CorruptZipError) throw e;
+    throw new CorruptZipError((e as Error).message);
+  }
+}
+
+const UTF8 = new TextDecoder('utf-8');
+const LATIN1 = new TextDecoder('latin1');
 
 function u64(view: DataView, at: number): number {
   return view.getUint32(at, true) + view.getUint32(at + 4, true) * 0x1_0000_0000;
@@ -91,7 +106,7 @@ function centralDirectory(bytes: Uint8Array): ZipEntry[] {
     const extraLength = view.getUint16(at + 30, true);
     const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
     const entry: ZipEntry = {
-      name: new TextDecoder(flags & 0x800 ? 'utf-8' : 'latin1').decode(nameBytes),
+      name: (flags & 0x800 ? UTF8 : LATIN1).decode(nameBytes),
       method: view.getUint16(at + 10, true),
       compressedSize: view.getUint32(at + 20, true),
       size: view.getUint32(at + 24, true),
@@ -130,36 +145,71 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   }
 }
 
-/** Unzips a package within LIMITS, or throws WorkbookLimitError / an Error saying why the archive is corrupt. */
+/**
+ * A zip package opened within LIMITS: the central directory read and every declared size
+ * checked, no entry inflated yet. `part(name)` inflates an entry and scans it (XML parts: no
+ * DOCTYPE, bounded nesting, cells counted against LIMITS.cells over all parts scanned) the
+ * first time it is asked for, so a reader pays only for the parts it reads (a workbook's theme
+ * and document properties are a third of its bytes); `all()` gives every part so checked.
+ */
+export class BoundedZip {
+  /** Entry names, in archive order. */
+  readonly names: readonly string[];
+  private readonly entries = new Map<string, ZipEntry>();
+  private readonly parts = new Map<string, Uint8Array>();
+  private cells = 0;
+
+  /** Throws WorkbookLimitError, or CorruptZipError. */
+  constructor(private readonly bytes: Uint8Array) {
+    checkFileSize(bytes);
+    const entries = corruptIfFails(() => centralDirectory(bytes));
+    let total = 0;
+    for (const entry of entries) {
+      if (entry.size > LIMITS.partBytes) {
+        throw new WorkbookLimitError(
+          `部件 ${entry.name} 解压后 ${mb(entry.size)}，超过 ${mb(LIMITS.partBytes)}，可能是压缩炸弹，不予读取 ` +
+            `(part ${entry.name} inflates to ${mb(entry.size)}, above ${mb(LIMITS.partBytes)}: refused as a possible zip bomb)`,
+        );
+      }
+      total += entry.size;
+      if (total > LIMITS.packageBytes) {
+        throw new WorkbookLimitError(
+          `工作簿解压后超过 ${mb(LIMITS.packageBytes)}，可能是压缩炸弹，不予读取 (package inflates to more than ${mb(LIMITS.packageBytes)}: refused as a possible zip bomb)`,
+        );
+      }
+      this.entries.set(entry.name, entry);
+    }
+    this.names = entries.map((e) => e.name);
+  }
+
+  /** An entry's bytes, inflated and scanned on first use; undefined when there is no such entry. Throws WorkbookLimitError, or CorruptZipError. */
+  part(name: string): Uint8Array | undefined {
+    let data = this.parts.get(name);
+    if (data !== undefined) return data;
+    const entry = this.entries.get(name);
+    if (entry === undefined) return undefined;
+    data = corruptIfFails(() => inflateEntry(this.bytes, entry));
+    if (/\.(xml|rels|vml)$/i.test(name)) {
+      this.cells += scanXml(name, data, !/\.vml$/i.test(name));
+      if (this.cells > LIMITS.cells) {
+        throw new WorkbookLimitError(`工作表单元格超过 ${LIMITS.cells} 个，不予读取 (more than ${LIMITS.cells} cells: refused)`);
+      }
+    }
+    this.parts.set(name, data);
+    return data;
+  }
+
+  /** Every entry, inflated and scanned, in archive order. */
+  all(): Record<string, Uint8Array> {
+    const files: Record<string, Uint8Array> = {};
+    for (const name of this.names) files[name] = this.part(name) as Uint8Array;
+    return files;
+  }
+}
+
+/** Unzips a whole package within LIMITS, or throws WorkbookLimitError / CorruptZipError. */
 export function unzipBounded(bytes: Uint8Array): Record<string, Uint8Array> {
-  checkFileSize(bytes);
-  const entries = centralDirectory(bytes);
-  let total = 0;
-  for (const entry of entries) {
-    if (entry.size > LIMITS.partBytes) {
-      throw new WorkbookLimitError(
-        `部件 ${entry.name} 解压后 ${mb(entry.size)}，超过 ${mb(LIMITS.partBytes)}，可能是压缩炸弹，不予读取 ` +
-          `(part ${entry.name} inflates to ${mb(entry.size)}, above ${mb(LIMITS.partBytes)}: refused as a possible zip bomb)`,
-      );
-    }
-    total += entry.size;
-    if (total > LIMITS.packageBytes) {
-      throw new WorkbookLimitError(
-        `工作簿解压后超过 ${mb(LIMITS.packageBytes)}，可能是压缩炸弹，不予读取 (package inflates to more than ${mb(LIMITS.packageBytes)}: refused as a possible zip bomb)`,
-      );
-    }
-  }
-  const files: Record<string, Uint8Array> = {};
-  for (const entry of entries) files[entry.name] = inflateEntry(bytes, entry);
-  let cells = 0;
-  for (const [name, data] of Object.entries(files)) {
-    if (!/\.(xml|rels|vml)$/i.test(name)) continue;
-    cells += scanXml(name, data, !/\.vml$/i.test(name));
-    if (cells > LIMITS.cells) {
-      throw new WorkbookLimitError(`工作表单元格超过 ${LIMITS.cells} 个，不予读取 (more than ${LIMITS.cells} cells: refused)`);
-    }
-  }
-  return files;
+  return new BoundedZip(bytes).all();
 }
 
 const LT = 0x3c;

@@ -146,10 +146,26 @@ describe('limits, each with a clear message', () => {
     expect(refused(workbook(`<sheetData/><extLst>${deep}</extLst>`))).toMatch(/nests XML deeper than 256 levels/);
   });
 
-  test('DOCTYPE and entity declarations are refused in any XML part', () => {
-    const dtd = '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaa">]><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>';
-    expect(refused(workbook('<sheetData/>', { 'xl/sharedStrings.xml': enc(dtd) }))).toMatch(/xl\/sharedStrings\.xml declares a DOCTYPE or entities/);
-    expect(() => annotateWorkbook(workbook('<sheetData/>', { 'xl/x.xml': enc(dtd) }), [])).toThrow(/declares a DOCTYPE/);
+  test('DOCTYPE and entity declarations are refused in every XML part read: the checker\'s, and all parts for the annotator', () => {
+    const declarations = '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaa">]>';
+    const sheet = `${declarations}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>`;
+    expect(refused(workbook('', { 'xl/worksheets/sheet1.xml': enc(sheet) }))).toMatch(/xl\/worksheets\/sheet1\.xml declares a DOCTYPE or entities/);
+    const withRels = workbook('<sheetData/>', { 'xl/_rels/workbook.xml.rels': enc(`${declarations}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>`) });
+    expect(refused(withRels)).toMatch(/xl\/_rels\/workbook\.xml\.rels declares a DOCTYPE/);
+    // A part the checker never reads is never inflated by it; the annotator, which writes every part back, refuses it.
+    const unread = workbook('<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>', { 'xl/x.xml': enc(`${declarations}<x/>`) });
+    expect(readWorkbookContent(unread).sheets[0].cells).toStrictEqual([[{ value: 1 }]]);
+    expect(() => annotateWorkbook(unread, [])).toThrow(/xl\/x\.xml declares a DOCTYPE/);
+  });
+
+  test('an entry that does not inflate is the whole file\'s failure when it is read, never a sheet quietly skipped', () => {
+    const zip = workbook('<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>');
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    const broken = zip.slice();
+    // The name's first occurrence is in the entry's local header, which has no extra field: the deflated data follows it.
+    const data = Buffer.from(zip).indexOf(name) + name.length;
+    broken.fill(0xff, data, data + 8); // a block of the reserved type: zlib refuses it
+    expect(refused(broken)).toMatch(/corrupt zip archive/);
   });
 
   test('a dimension of A1:XFD1048576 does not make the grid any bigger than its cells', () => {
