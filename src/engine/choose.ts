@@ -109,12 +109,20 @@ function indicatorOutcome(values: TableValues, profile: Profile): IndicatorOutco
   return counted;
 }
 
+/** Per list of profiles (the built-in list is one and the same array for every workbook), which compute alike. */
+const alikeOfProfiles = new WeakMap<readonly Profile[], Alike>();
+
 function alikeOf(profiles: readonly Profile[]): Alike {
-  return {
-    rate: firstAlike(profiles, (p) => p.rate),
-    budgetScore: firstAlike(profiles, (p) => [p.rate, p.budgetScore]),
-    indicator: firstAlike(profiles, (p) => [p.indicatorScore, p.lowerIsBetter]),
-  };
+  let alike = alikeOfProfiles.get(profiles);
+  if (!alike) {
+    alike = {
+      rate: firstAlike(profiles, (p) => p.rate),
+      budgetScore: firstAlike(profiles, (p) => [p.rate, p.budgetScore]),
+      indicator: firstAlike(profiles, (p) => [p.indicatorScore, p.lowerIsBetter]),
+    };
+    alikeOfProfiles.set(profiles, alike);
+  }
+  return alike;
 }
 
 /** The tally of each profile over all tables. */

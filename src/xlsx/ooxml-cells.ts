@@ -13,6 +13,7 @@
 import type { Cell, CellRange, SheetGrid } from '../engine/grid';
 import { mergedRanges, parseA1 } from './ooxml-sheet';
 import { attr, decodeXstring, unescapeXml } from './ooxml-xml';
+import { CELLS_REFUSED, LIMITS, WorkbookLimitError } from './zip';
 
 /** Error values Excel writes in `<v>` of a `t="e"` cell. */
 const ERROR_CODES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#WTF?']);
@@ -149,7 +150,9 @@ function sheetDataBounds(xml: string): { start: number; stop: number } | null {
 }
 
 /**
- * A worksheet part's cells that hold a value, rows left sparse, and its merged areas.
+ * A worksheet part's cells that hold a value (`count`), rows left sparse, and its merged areas;
+ * `elements`: its `<c>` elements, which may not exceed `budget` (WorkbookLimitError: the
+ * workbook's cells beyond LIMITS.cells, this scan counting them for BoundedZip.flatPart).
  * `formats`: the number format of each cell format index (ooxml-styles' cellNumberFormats).
  */
 export function worksheetGrid(
@@ -158,9 +161,11 @@ export function worksheetGrid(
   strings: readonly string[],
   formats: ReadonlyArray<string | undefined>,
   date1904: boolean,
-): { sheet: SheetGrid; count: number } {
+  budget: number = LIMITS.cells,
+): { sheet: SheetGrid; count: number; elements: number } {
   const cells: Array<Array<Cell | null> | undefined> = [];
   let count = 0;
+  let elements = 0;
   const data = sheetDataBounds(xml);
   let rowNumber = 0;
   let colNumber = 0;
@@ -177,6 +182,7 @@ export function worksheetGrid(
       colNumber = 0;
       continue;
     }
+    if (++elements > budget) throw new WorkbookLimitError(CELLS_REFUSED);
     let content = '';
     if (m[4] !== '/') {
       if (prefix !== closePrefix) (closePrefix = prefix), (close = `</${prefix}c`);
@@ -214,5 +220,5 @@ export function worksheetGrid(
     count++;
   }
   const merges: CellRange[] = mergedRanges(xml, data?.stop).map(({ from, to }) => ({ top: from.row - 1, left: from.col - 1, bottom: to.row - 1, right: to.col - 1 }));
-  return { sheet: { name, cells, top: 0, left: 0, merges }, count };
+  return { sheet: { name, cells, top: 0, left: 0, merges }, count, elements };
 }

@@ -95,18 +95,7 @@ export class OoxmlPackage {
     const name = this.find(part);
     if (name === null) return null;
     let text = this.texts.get(name);
-    if (text === undefined) {
-      const bytes = this.bytes(name);
-      if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-        throw new WorkbookFormatError(`Part ${name} is UTF-16 encoded; only UTF-8 parts are supported.`);
-      }
-      try {
-        text = decoder.decode(bytes);
-      } catch {
-        throw new WorkbookFormatError(`Part ${name} is not valid UTF-8.`);
-      }
-      this.texts.set(name, text);
-    }
+    if (text === undefined) this.texts.set(name, (text = decodePart(name, this.bytes(name))));
     return text;
   }
 
@@ -115,6 +104,18 @@ export class OoxmlPackage {
     const text = this.readText(part);
     if (text === null) throw new WorkbookFormatError(`The workbook has no part ${normalizePart(part)}.`);
     return text;
+  }
+
+  /**
+   * The text of a part that must exist, for a reader that scans it flat (BoundedZip.flatPart:
+   * its nesting and cells are not looked at here); not kept, for it is read once.
+   */
+  flatText(part: string): string {
+    const name = this.find(part);
+    if (name === null) throw new WorkbookFormatError(`The workbook has no part ${normalizePart(part)}.`);
+    const held = this.texts.get(name) ?? this.entries.get(name);
+    if (typeof held === 'string') return held;
+    return decodePart(name, held ?? (this.zip?.flatPart(name) as Uint8Array));
   }
 
   /** Writes a part; unchanged text keeps the original bytes, a new part is appended last. */
@@ -150,6 +151,17 @@ export class OoxmlPackage {
     this.entries.set(name, bytes);
     this.names.set(name.toLowerCase(), name);
     this.texts.delete(name);
+  }
+}
+
+function decodePart(name: string, bytes: Uint8Array): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new WorkbookFormatError(`Part ${name} is UTF-16 encoded; only UTF-8 parts are supported.`);
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new WorkbookFormatError(`Part ${name} is not valid UTF-8.`);
   }
 }
 

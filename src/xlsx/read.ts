@@ -1,9 +1,10 @@
 /**
  * Workbook file → engine grids.
  *
- * - .xlsx / .xlsm (also Strict Open XML): the zip is opened by `unzipBounded` (limits, no
- *   DOCTYPE, bounded nesting and cells) and the cells are read from the parts that passed by
- *   ./ooxml-cells.ts (one scan of each part, on the annotator's XML helpers): shared strings, cell values (formula
+ * - .xlsx / .xlsm (also Strict Open XML): the zip is opened by `BoundedZip` (limits, no
+ *   DOCTYPE, bounded nesting and cells), each part inflated when first read, and the cells are
+ *   read by ./ooxml-cells.ts (one flat scan of each worksheet and of the shared strings, which
+ *   counts the cells against the limit as it goes): shared strings, cell values (formula
  *   cells give their cached value), number formats, merged areas. SheetJS is not loaded for
  *   them: reading them ourselves takes about half SheetJS's time and far less to start (the
  *   README's Benchmarks), and the grids are the ones SheetJS gave but where SheetJS is wrong
@@ -21,7 +22,7 @@ import { sharedStrings, worksheetGrid } from './ooxml-cells';
 import { OoxmlPackage, type Relationship, workbookPartOf, workbookSheets } from './ooxml-package';
 import { cellNumberFormats } from './ooxml-styles';
 import { STRICT_MAIN_NS, attr, findElement, startTag } from './ooxml-xml';
-import { BoundedZip, CorruptZipError, LIMITS, WorkbookLimitError, checkFileSize } from './zip';
+import { BoundedZip, CELLS_REFUSED, CorruptZipError, LIMITS, WorkbookLimitError, checkFileSize } from './zip';
 
 let xlsxFull: typeof SheetJS | undefined;
 /** SheetJS (BIFF, compound files, codepages), loaded on the first binary workbook. */
@@ -108,7 +109,7 @@ function readPackage(bytes: Uint8Array, lang: Lang): WorkbookContent {
     const part = (type: string): string | null => listed.rels.find((r) => !r.external && r.type.endsWith(`/${type}`) && pkg.has(r.target))?.target ?? null;
     const sst = part('sharedStrings');
     const styles = part('styles');
-    strings = sst === null ? [] : sharedStrings(pkg.text(sst));
+    strings = sst === null ? [] : sharedStrings(pkg.flatText(sst));
     formats = styles === null ? [] : cellNumberFormats(pkg.text(styles));
     const pr = findElement(workbookXml, 'workbookPr');
     date1904 = pr !== null && /^(1|true)$/.test(attr(startTag(workbookXml, pr), 'date1904') ?? '');
@@ -116,11 +117,14 @@ function readPackage(bytes: Uint8Array, lang: Lang): WorkbookContent {
     if (isZipFailure(e)) throw e;
     throw new UnreadableWorkbookError(`无法读取工作簿（文件损坏？）(corrupt workbook: ${(e as Error).message})`);
   }
+  let elements = 0;
   const sheets = listed.sheets.map(({ name, rel }): SheetRead => {
     const kind = rel === null ? 'partless' : sheetKind(rel);
     if (kind !== 'sheet' || rel === null) return { name, kind };
     try {
-      return { name, kind, grid: worksheetGrid(name, pkg.text(rel.target), strings, formats, date1904) };
+      const grid = worksheetGrid(name, pkg.flatText(rel.target), strings, formats, date1904, LIMITS.cells - elements);
+      elements += grid.elements;
+      return { name, kind, grid };
     } catch (e) {
       if (isZipFailure(e)) throw e;
       return { name, kind: 'unreadable' };
@@ -228,7 +232,7 @@ function assemble(read: readonly SheetRead[], format: WorkbookFormat, lang: Lang
     }
     cells += grid.count;
     if (cells > LIMITS.cells) {
-      throw new UnreadableWorkbookError(`工作表单元格超过 ${LIMITS.cells} 个，不予读取 (more than ${LIMITS.cells} cells: refused)`);
+      throw new UnreadableWorkbookError(CELLS_REFUSED);
     }
     sheets.push(grid.sheet);
   }

@@ -138,7 +138,7 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   if (entry.method !== 8) throw new CorruptZipError(`entry ${entry.name} uses compression method ${entry.method}`);
   if (entry.size === 0) return new Uint8Array(0);
   try {
-    return new Uint8Array(inflateRawSync(data, { maxOutputLength: entry.size }));
+    return inflateRawSync(data, { maxOutputLength: entry.size }); // a Buffer: a Uint8Array already, not copied
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new CorruptZipError(`entry ${entry.name} inflates to more than the ${entry.size} bytes it declares`);
     throw e;
@@ -151,12 +151,14 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
  * DOCTYPE, bounded nesting, cells counted against LIMITS.cells over all parts scanned) the
  * first time it is asked for, so a reader pays only for the parts it reads (a workbook's theme
  * and document properties are a third of its bytes); `all()` gives every part so checked.
+ * `flatPart(name)` is for the parts a reader scans flat, without a tree or a stack.
  */
 export class BoundedZip {
   /** Entry names, in archive order. */
   readonly names: readonly string[];
   private readonly entries = new Map<string, ZipEntry>();
-  private readonly parts = new Map<string, Uint8Array>();
+  private readonly inflated = new Map<string, Uint8Array>();
+  private readonly scanned = new Set<string>();
   private cells = 0;
 
   /** Throws WorkbookLimitError, or CorruptZipError. */
@@ -184,18 +186,35 @@ export class BoundedZip {
 
   /** An entry's bytes, inflated and scanned on first use; undefined when there is no such entry. Throws WorkbookLimitError, or CorruptZipError. */
   part(name: string): Uint8Array | undefined {
-    let data = this.parts.get(name);
+    const data = this.inflate(name);
+    if (data === undefined || this.scanned.has(name)) return data;
+    if (/\.(xml|rels|vml)$/i.test(name)) {
+      this.cells += scanXml(name, data, !/\.vml$/i.test(name));
+      if (this.cells > LIMITS.cells) throw new WorkbookLimitError(CELLS_REFUSED);
+    }
+    this.scanned.add(name);
+    return data;
+  }
+
+  /**
+   * An entry's bytes for a reader that finds its elements by a flat scan, never walking them as
+   * a tree (worksheets, shared strings: ooxml-cells.ts): declarations are refused as by `part`,
+   * nesting is not looked at (no stack to exhaust) and cells are counted by the reader as it
+   * goes (WorkbookLimitError at LIMITS.cells), which saves a second pass over the largest parts.
+   */
+  flatPart(name: string): Uint8Array | undefined {
+    const data = this.inflate(name);
+    if (data !== undefined && !this.scanned.has(name) && declares(data)) throw declarationsRefused(name);
+    return data;
+  }
+
+  private inflate(name: string): Uint8Array | undefined {
+    let data = this.inflated.get(name);
     if (data !== undefined) return data;
     const entry = this.entries.get(name);
     if (entry === undefined) return undefined;
     data = corruptIfFails(() => inflateEntry(this.bytes, entry));
-    if (/\.(xml|rels|vml)$/i.test(name)) {
-      this.cells += scanXml(name, data, !/\.vml$/i.test(name));
-      if (this.cells > LIMITS.cells) {
-        throw new WorkbookLimitError(`工作表单元格超过 ${LIMITS.cells} 个，不予读取 (more than ${LIMITS.cells} cells: refused)`);
-      }
-    }
-    this.parts.set(name, data);
+    this.inflated.set(name, data);
     return data;
   }
 
@@ -205,6 +224,16 @@ export class BoundedZip {
     for (const name of this.names) files[name] = this.part(name) as Uint8Array;
     return files;
   }
+}
+
+/** The line for a workbook with more cells than LIMITS.cells (also said by the reader, which counts the cells of the parts it scans flat). */
+export const CELLS_REFUSED = `工作表单元格超过 ${LIMITS.cells} 个，不予读取 (more than ${LIMITS.cells} cells: refused)`;
+
+function declarationsRefused(name: string): WorkbookLimitError {
+  return new WorkbookLimitError(
+    `部件 ${name} 含 DOCTYPE 或实体声明，不予读取 (part ${name} declares a DOCTYPE or entities: refused, ` +
+      'no spreadsheet program writes them and they can expand without bound)',
+  );
 }
 
 /** Unzips a whole package within LIMITS, or throws WorkbookLimitError / CorruptZipError. */
@@ -226,6 +255,18 @@ function isNameByte(b: number): boolean {
 function startsAt(data: Uint8Array, at: number, ascii: string): boolean {
   for (let i = 0; i < ascii.length; i++) if (data[at + i] !== ascii.charCodeAt(i)) return false;
   return true;
+}
+
+/** True if the part holds a `<!` that opens neither a comment nor a CDATA section (what scanXml refuses), found by native search. */
+function declares(data: Uint8Array): boolean {
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  for (let i = bytes.indexOf('<!'); i >= 0; i = bytes.indexOf('<!', i + 2)) {
+    if (startsAt(data, i, '<!--')) i = bytes.indexOf('-->', i + 4);
+    else if (startsAt(data, i, '<![CDATA[')) i = bytes.indexOf(']]>', i + 9);
+    else return true;
+    if (i < 0) return false;
+  }
+  return false;
 }
 
 function indexOfAscii(data: Uint8Array, ascii: string, from: number): number {
@@ -251,12 +292,7 @@ function scanXml(name: string, raw: Uint8Array, checkDepth: boolean): number {
     if (next === BANG) {
       if (startsAt(data, i, '<!--')) end = indexOfAscii(data, '-->', i + 4);
       else if (startsAt(data, i, '<![CDATA[')) end = indexOfAscii(data, ']]>', i + 9);
-      else {
-        throw new WorkbookLimitError(
-          `部件 ${name} 含 DOCTYPE 或实体声明，不予读取 (part ${name} declares a DOCTYPE or entities: refused, ` +
-            'no spreadsheet program writes them and they can expand without bound)',
-        );
-      }
+      else throw declarationsRefused(name);
     } else if (next === QUESTION) {
       end = indexOfAscii(data, '?>', i + 2);
     } else {

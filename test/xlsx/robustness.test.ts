@@ -136,14 +136,27 @@ describe('limits, each with a clear message', () => {
     expect(readWorkbookContent(big).sheets[0].cells.length).toBe(1);
   });
 
-  test('more cells than the cell limit', () => {
+  test('more cells than the cell limit, in one sheet or over several', () => {
     const cells = '<c/>'.repeat(LIMITS.cells + 1);
     expect(refused(workbook(`<sheetData><row r="1">${cells}</row></sheetData>`))).toMatch(/more than 2000000 cells: refused/);
+    const half = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${'<c/>'.repeat(LIMITS.cells / 2 + 1)}</row></sheetData></worksheet>`;
+    const twoSheets = workbook('', {
+      'xl/workbook.xml': enc('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/><sheet name="T" sheetId="2" r:id="rId2"/></sheets></workbook>'),
+      'xl/_rels/workbook.xml.rels': enc('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>'),
+      'xl/worksheets/sheet1.xml': enc(half),
+      'xl/worksheets/sheet2.xml': enc(half),
+    });
+    expect(refused(twoSheets)).toMatch(/more than 2000000 cells: refused/);
   });
 
-  test('XML nested deeper than the limit', () => {
+  test('XML nested deeper than the limit: refused in the parts walked as trees, and by the annotator in any part', () => {
     const deep = '<x>'.repeat(LIMITS.xmlDepth + 1) + '</x>'.repeat(LIMITS.xmlDepth + 1);
-    expect(refused(workbook(`<sheetData/><extLst>${deep}</extLst>`))).toMatch(/nests XML deeper than 256 levels/);
+    const deepWorkbook = `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets><extLst>${deep}</extLst></workbook>`;
+    expect(refused(workbook('<sheetData/>', { 'xl/workbook.xml': enc(deepWorkbook) }))).toMatch(/xl\/workbook\.xml nests XML deeper than 256 levels/);
+    // A worksheet is read by one flat scan, which keeps no stack: its cells are read whatever the nesting of what follows them.
+    const deepSheet = workbook(`<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><extLst>${deep}</extLst>`);
+    expect(readWorkbookContent(deepSheet).sheets[0].cells).toStrictEqual([[{ value: 1 }]]);
+    expect(() => annotateWorkbook(deepSheet, [])).toThrow(/nests XML deeper than 256 levels/);
   });
 
   test('DOCTYPE and entity declarations are refused in every XML part read: the checker\'s, and all parts for the annotator', () => {
