@@ -32,12 +32,14 @@ const WORKBOOK_EXTENSIONS = /\.(xlsx|xlsm|xls|et|ods)$/i;
 
 function collect(paths: string[]): Input[] {
   const inputs: Input[] = [];
-  // The order localeCompare gives, from one collator (localeCompare makes one per call: 7 ms for 200 files).
-  const { compare } = new Intl.Collator();
+  // The order localeCompare gives, from one collator made for the first folder (ICU's takes ~10 ms
+  // to make; localeCompare on Chinese names is slower still: 12 ms against 4 for 200 files).
+  let collator: Intl.Collator | undefined;
   for (const p of paths) {
     const st = fs.statSync(p, { throwIfNoEntry: false });
     if (!st) throw new UsageError(`找不到 ${p} (no such file or folder)`);
     if (st.isDirectory()) {
+      const { compare } = (collator ??= new Intl.Collator());
       const walk = (dir: string) => {
         for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => compare(a.name, b.name))) {
           const full = path.join(dir, e.name);
