@@ -30,16 +30,23 @@ function engineThroughput() {
   console.log(`${Math.round(rows / (best / 1000))} indicator rows/s (wall), ${Math.round(rows / (bestCpu / 1000))} indicator rows/s (CPU) — target ≥ 100,000`);
 }
 
-/** Best wall time of `runs` runs of a node command (milliseconds); `ok`: the exit codes of a successful run. */
-function wall(args, ok = [0], runs = 5, env = process.env) {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28, env: typeof env === 'function' ? env() : env });
-    const ms = performance.now() - t0;
-    if (!ok.includes(r.status)) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
-    best = Math.min(best, ms);
-  }
+/** Wall time of one run of a node command (milliseconds); `ok`: the exit codes of a successful run. */
+function once({ args, ok = [0], env = process.env }) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28, env: typeof env === 'function' ? env() : env });
+  const ms = performance.now() - t0;
+  if (!ok.includes(r.status)) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  return ms;
+}
+
+/**
+ * The best wall time of each command over `rounds` rounds, every round running each command
+ * once in turn: what the machine does meanwhile (its speed drifts by 10–20% over minutes
+ * here) falls on all of them alike, so their ratios hold where their times do not.
+ */
+function bestOf(rounds, commands) {
+  const best = commands.map(() => Infinity);
+  for (let i = 0; i < rounds; i++) commands.forEach((c, k) => (best[k] = Math.min(best[k], once(c))));
   return best;
 }
 
@@ -51,10 +58,12 @@ function checkerAgainstReader() {
   // The fastest npm reader (SheetJS) just reading the file as the package is used (its main
   // entry, readFile with the defaults) — the target's baseline — and selfeval's own reader alone,
   // which says what locating, scoring and writing the JSON add to reading.
-  const full = wall(['-e', `require(${JSON.stringify(require.resolve('@e965/xlsx'))}).readFile(${JSON.stringify(file)})`]);
-  const own = wall(['-e', `require(${JSON.stringify(path.join(root, 'build/xlsx/read.js'))}).readWorkbookContent(require('fs').readFileSync(${JSON.stringify(file)}))`]);
-  const checker = wall([path.join(root, 'bin', 'selfeval.js'), 'check', file, '--format', 'json'], [0, 1]); // 1: errors found
-  console.log(`checker: 1000 tables on 10 sheets (${(fs.statSync(file).size / 1024).toFixed(0)} KB); wall time, best of 5, node start-up included:`);
+  const [full, own, checker] = bestOf(5, [
+    { args: ['-e', `require(${JSON.stringify(require.resolve('@e965/xlsx'))}).readFile(${JSON.stringify(file)})`] },
+    { args: ['-e', `require(${JSON.stringify(path.join(root, 'build/xlsx/read.js'))}).readWorkbookContent(require('fs').readFileSync(${JSON.stringify(file)}))`] },
+    { args: [path.join(root, 'bin', 'selfeval.js'), 'check', file, '--format', 'json'], ok: [0, 1] }, // 1: errors found
+  ]);
+  console.log(`checker: 1000 tables on 10 sheets (${(fs.statSync(file).size / 1024).toFixed(0)} KB); wall time, best of 5 interleaved rounds, node start-up included:`);
   console.log(`  SheetJS readFile alone:          ${full.toFixed(0)} ms (main entry, defaults)`);
   console.log(`  selfeval's reader alone:         ${own.toFixed(0)} ms`);
   console.log(`  selfeval check --format json:    ${checker.toFixed(0)} ms`);
@@ -81,7 +90,7 @@ function seedVerdicts() {
 /**
  * A reviewer's folder: 200 generated workbooks of 1 to 6 tables. selfeval checking the folder
  * (the default threads, one thread, two) against SheetJS reading the same files one after
- * another in one process (main entry, readFile with the defaults), best of 3; and the two
+ * another in one process (main entry, readFile with the defaults), best of 5 rounds; and the two
  * .xlsx readings alone.
  */
 function folderAgainstReader() {
@@ -96,16 +105,19 @@ function folderAgainstReader() {
   const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
   const bin = path.join(__dirname, '..', 'bin', 'selfeval.js');
   const read = path.join(__dirname, '..', 'build', 'xlsx', 'read.js');
-  const reader = wall(['-e', `const X = require(${JSON.stringify(require.resolve('@e965/xlsx'))}); for (const f of ${JSON.stringify(files)}) X.readFile(f);`], [0], 3);
+  const check = (...flags) => ({ args: [bin, 'check', dir, '--format', 'json', ...flags], ok: [0, 1] });
   // Both .xlsx readings selfeval has had, in one process each: SheetJS (dense, number formats) and its own.
-  const readAll = (call) => wall(['-e', `const r = require(${JSON.stringify(read)}); for (const f of ${JSON.stringify(files)}) ${call};`], [0], 3);
-  const sheetJsReading = readAll("r.readWithSheetJs(require('fs').readFileSync(f), 'ooxml', 'zh')");
-  const ownReading = readAll("r.readWorkbookContent(require('fs').readFileSync(f))");
-  const checker = wall([bin, 'check', dir, '--format', 'json'], [0, 1], 3);
-  const serial = wall([bin, 'check', dir, '--format', 'json', '--jobs', '1'], [0, 1], 3);
-  const two = wall([bin, 'check', dir, '--format', 'json', '--jobs', '2'], [0, 1], 3);
+  const readAll = (call) => ({ args: ['-e', `const r = require(${JSON.stringify(read)}); for (const f of ${JSON.stringify(files)}) ${call};`] });
+  const [reader, checker, serial, two, sheetJsReading, ownReading] = bestOf(5, [
+    { args: ['-e', `const X = require(${JSON.stringify(require.resolve('@e965/xlsx'))}); for (const f of ${JSON.stringify(files)}) X.readFile(f);`] },
+    check(),
+    check('--jobs', '1'),
+    check('--jobs', '2'),
+    readAll("r.readWithSheetJs(require('fs').readFileSync(f), 'ooxml', 'zh')"),
+    readAll("r.readWorkbookContent(require('fs').readFileSync(f))"),
+  ]);
   const cores = os.availableParallelism ? os.availableParallelism() : os.cpus().length;
-  console.log(`folder: ${files.length} workbooks, ${(bytes / 1024).toFixed(0)} KB; wall time, best of 3, node start-up included:`);
+  console.log(`folder: ${files.length} workbooks, ${(bytes / 1024).toFixed(0)} KB; wall time, best of 5 interleaved rounds, node start-up included:`);
   console.log(`  SheetJS readFile, one file after another:  ${reader.toFixed(0)} ms`);
   console.log(`  reading only, SheetJS (dense, number formats): ${sheetJsReading.toFixed(0)} ms; selfeval's own .xlsx reader: ${ownReading.toFixed(0)} ms`);
   console.log(`  selfeval check DIR --format json --jobs 1: ${serial.toFixed(0)} ms`);
@@ -119,17 +131,23 @@ function folderAgainstReader() {
 function startUp() {
   const small = path.join(__dirname, '..', '..', 'shared', 'fixtures', '000-stacked-official.xlsx');
   const bin = path.join(__dirname, '..', 'bin', 'selfeval.js');
-  const bare = wall(['-e', '0'], [0], 10);
-  const warm = wall([bin, 'check', small, '--format', 'json'], [0, 1], 10);
   const coldDirs = [];
-  const cold = wall([bin, 'check', small, '--format', 'json'], [0, 1], 10, () => {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-cold-'));
-    coldDirs.push(tmp);
-    return { ...process.env, TMPDIR: tmp };
-  });
+  const [bare, warm, cold, version] = bestOf(10, [
+    { args: ['-e', '0'] },
+    { args: [bin, 'check', small, '--format', 'json'], ok: [0, 1] },
+    {
+      args: [bin, 'check', small, '--format', 'json'],
+      ok: [0, 1],
+      env: () => {
+        const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-cold-'));
+        coldDirs.push(tmp);
+        return { ...process.env, TMPDIR: tmp };
+      },
+    },
+    { args: [bin, '--version'] },
+  ]);
   for (const d of coldDirs) fs.rmSync(d, { recursive: true, force: true });
-  const version = wall([bin, '--version'], [0], 10);
-  console.log(`start-up: one small workbook (${(fs.statSync(small).size / 1024).toFixed(0)} KB, 3 tables), best of 10, node ${process.version}:`);
+  console.log(`start-up: one small workbook (${(fs.statSync(small).size / 1024).toFixed(0)} KB, 3 tables), best of 10 interleaved rounds, node ${process.version}:`);
   console.log(`  node -e 0:                          ${bare.toFixed(0)} ms`);
   console.log(`  selfeval --version:                 ${version.toFixed(0)} ms`);
   console.log(`  selfeval check --format json:       ${warm.toFixed(0)} ms (compile cache in place)`);

@@ -18,8 +18,13 @@ import * as zlib from 'zlib';
 /** The package's root: build/cli/ → ../.. (also from src/cli/ in tests). */
 const ROOT = path.resolve(__dirname, '..', '..');
 
-export function defaultCacheDir(): string {
-  return path.join(os.tmpdir(), 'selfeval-compile-cache', `${process.version}-${process.arch}`);
+/**
+ * The cache of one kind of run. A cache is written once, by the first run that finds none, and
+ * holds what that run compiled: `selfeval --version` run first would otherwise leave a cache
+ * without the reader and the engine, compiled again by every check after it.
+ */
+export function defaultCacheDir(kind: 'check' | 'other' = 'check'): string {
+  return path.join(os.tmpdir(), 'selfeval-compile-cache', `${process.version}-${process.arch}`, kind);
 }
 
 type Compile = (this: Module, content: string, filename: string) => unknown;

@@ -58,6 +58,20 @@ v8Only('written by the first run, used by the second, a damaged entry written ag
   expect(entries(cache)).toEqual(written); // no temporary file left behind
 });
 
+test("a run that checks nothing writes no check's cache: `selfeval --version` first leaves the check's cache to the first check", () => {
+  const tmp = path.join(dir, 'kinds');
+  fs.mkdirSync(tmp);
+  const bin = path.join(ROOT, 'bin', 'selfeval.js');
+  const env = { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp };
+  const kind = (k: string) => path.join(tmp, 'selfeval-compile-cache', `${process.version}-${process.arch}`, k);
+  expect(spawnSync(process.execPath, [bin, '--version'], { env, encoding: 'utf8' }).status).toBe(0);
+  expect(entries(kind('other')).length).toBeGreaterThan(0);
+  expect(entries(kind('check'))).toEqual([]);
+  const check = spawnSync(process.execPath, [bin, 'check', path.join(FIXTURES_DIR, '004-stacked-flat.xlsx'), '--format', 'json'], { env, encoding: 'utf8' });
+  expect(check.status).toBe(1);
+  expect(entries(kind('check')).length).toBeGreaterThan(0);
+});
+
 test('an unwritable cache folder costs nothing but speed', () => {
   const blocked = path.join(dir, 'file-not-folder');
   fs.writeFileSync(blocked, '');
