@@ -199,7 +199,7 @@ export function locateTables(grid: GridView): LocatedSheet {
       if (!word) continue;
       if (word.project) (projectCols ??= []).push(c);
       if (word.text.length > LABEL_MAX) continue;
-      (list ??= []).push({ col: c, text: word.text, bare: word.bare, plain: word.plain, rowLabel: word.rowLabel, funds: word.funds, indicator: word.indicator });
+      (list ??= []).push(labelAt(word, c));
     }
     labels[r - grid.top] = list;
     // 项目名称 heading a column is no table's anchor: of a funds block (sub-projects), or of a
@@ -369,10 +369,21 @@ function labelIs(l: Pick<LabelWord, 'bare' | 'plain'>, words: readonly string[])
   return words.includes(l.bare) || (l.plain !== l.bare && words.includes(l.plain));
 }
 
-const labelWords = new Map<string, (LabelWord & { project: boolean }) | null>();
+/** A cell text's label word, and the labels it has made (one object per column: labels are never changed, so every sheet shares them). */
+interface CachedWord extends LabelWord {
+  project: boolean;
+  atCol: Label[];
+}
+
+const labelWords = new Map<string, CachedWord | null>();
 const LABEL_CACHE_SIZE = 20000;
 
-function labelWord(v: string): (LabelWord & { project: boolean }) | null {
+/** The label `word` makes in column `col`. */
+function labelAt(word: CachedWord, col: number): Label {
+  return (word.atCol[col] ??= { col, text: word.text, bare: word.bare, plain: word.plain, rowLabel: word.rowLabel, funds: word.funds, indicator: word.indicator });
+}
+
+function labelWord(v: string): CachedWord | null {
   let word = labelWords.get(v);
   if (word === undefined) {
     const text = squash(v);
@@ -382,7 +393,7 @@ function labelWord(v: string): (LabelWord & { project: boolean }) | null {
     word = text
       ? {
           text, bare, plain, rowLabel, project: isProjectLabel(v, text),
-          funds: matchHeader(text, FUNDS_HEADERS), indicator: matchHeader(text, INDICATOR_HEADERS),
+          funds: matchHeader(text, FUNDS_HEADERS), indicator: matchHeader(text, INDICATOR_HEADERS), atCol: [],
         }
       : null;
     if (labelWords.size >= LABEL_CACHE_SIZE) labelWords.clear();
