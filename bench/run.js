@@ -153,6 +153,13 @@ function startUp() {
   console.log(`  selfeval check --format json:       ${warm.toFixed(0)} ms (compile cache in place)`);
   console.log(`  the same, compile cache empty:      ${cold.toFixed(0)} ms`);
   console.log(`  ratio to node -e 0: ${(warm / bare).toFixed(2)} (target ≤ 1.6); without the cache ${(cold / bare).toFixed(2)}`);
+  if (process.env.NODE_EXTRA_CA_CERTS) {
+    // Node reads those certificates as it starts, before any script: a cost of every node process here, said apart.
+    const without = { ...process.env };
+    delete without.NODE_EXTRA_CA_CERTS;
+    const [bareWithout, warmWithout] = bestOf(10, [{ args: ['-e', '0'], env: without }, { args: [bin, 'check', small, '--format', 'json'], ok: [0, 1], env: without }]);
+    console.log(`  NODE_EXTRA_CA_CERTS is set here, and node loads those certificates at every start: without it node -e 0 takes ${bareWithout.toFixed(0)} ms, selfeval check ${warmWithout.toFixed(0)} ms (ratio ${(warmWithout / bareWithout).toFixed(2)}; the ratios above are in the machine's environment as it is)`);
+  }
 }
 
 /** `selfeval check` of every corpus workbook (read + check, in-process, best of 3): the slowest must stay under 2 s. */
