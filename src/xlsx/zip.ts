@@ -8,8 +8,9 @@
  * are bounded before anything is inflated (from the sizes the zip declares), and an entry is
  * never inflated past its declared size (zlib stops there and the archive is corrupt), so a zip
  * that lies about its sizes gives an error, never more work. Every XML part is scanned once,
- * over its bytes, for declarations, nesting depth and cell elements, when it is first inflated:
- * the reader inflates only the parts it reads, the annotator all of them.
+ * over its bytes, for declarations, nesting depth and cell elements, when it is first inflated
+ * (the reader inflates only the parts it reads, the annotator all of them) — but for the parts
+ * a reader scans flat (`flatPart`), which are searched for declarations only.
  */
 import { inflateRawSync } from 'zlib';
 
