@@ -27,6 +27,11 @@ const MISSING_TEXT: Record<string, { zh: string; en: string }> = {
   total: { zh: '没有找到总分行，总分未核', en: 'no 总分 row found: totals not checked' },
 };
 
+const NOT_A_TABLE_TEXT = {
+  zh: '此处有「项目名称」，但其后既没有项目资金表头（全年预算数、全年执行数）也没有绩效指标表头（三级指标、分值、得分）：不是自评表，未核',
+  en: 'a 项目名称 label with neither a funds header (全年预算数, 全年执行数) nor an indicator header (三级指标, 分值, 得分) after it: not a self-evaluation table, not checked',
+};
+
 const STRAY_TEXT: Record<'funds' | 'indicators', { zh: string; en: string }> = {
   funds: { zh: '此处的项目资金表不属于任何找到的自评表（其后没有绩效指标），未核', en: 'this funds block belongs to no table found (no indicators follow it): not checked' },
   indicators: { zh: '此处的绩效指标表不属于任何找到的自评表（没有指标行），未核', en: 'this indicator block belongs to no table found (it has no indicator rows): not checked' },
@@ -49,6 +54,11 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
     }
     for (const s of strays) notices.push({ sheet: sheet.name, cell: s.place.address, message: STRAY_TEXT[s.kind][lang] });
     for (const t of located) {
+      if (t.missing.includes('funds') && t.missing.includes('indicators')) {
+        // 项目名称 and neither block: a 绩效目标申报表, a budget list — no table to check, and none to count.
+        notices.push({ sheet: t.sheet, cell: t.anchor.address, message: NOT_A_TABLE_TEXT[lang] });
+        continue;
+      }
       for (const m of t.missing) notices.push({ sheet: t.sheet, cell: t.anchor.address, message: MISSING_TEXT[m][lang] });
       tables.push(readTable(t, grid));
     }

@@ -68,7 +68,27 @@ test('a stray value on XFD1048576 and a merge over the rest of the sheet: read b
   last[16383] = { value: '附注' };
   cells[1048575] = last;
   const report = checkWorkbook([{ name: '远', cells, merges: [{ top: 1, left: 0, bottom: 1048575, right: 16383 }] }]);
-  expect(report.tables.map((t) => [t.anchor, t.project])).toEqual([['A1', '远端单元格测试']]);
-  // No funds, no indicators, no 总分: said, not guessed.
-  expect(report.notices.map((n) => n.cell)).toEqual(['A1', 'A1', 'A1']);
+  // 项目名称 with neither a funds nor an indicator block: no table, and said where, not guessed.
+  expect(report.tables).toEqual([]);
+  expect(report.notices.map((n) => [n.cell, n.message])).toEqual([['A1', expect.stringContaining('不是自评表')]]);
+});
+
+test('项目名称 over a sheet that is no self-evaluation table (a 绩效目标申报表, a budget list) counts no table; a table missing one block still is one', () => {
+  const application = [
+    ['项目名称', null, '政务数据共享平台运维'],
+    ['主管部门', null, '某市政务服务数据管理局'],
+    ['项目资金（万元）', '年度资金总额', 120],
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', '平台可用率', '≥99%'],
+  ];
+  const grid = (rows: Array<Array<string | number | null>>) => ({ name: '申报表', cells: rows.map((r) => r.map((v) => (v === null ? null : { value: v }))) });
+  const report = checkWorkbook([grid(application)]);
+  expect(report.tables).toEqual([]);
+  expect(report.findings).toEqual([]);
+  expect(report.notices.some((n) => n.cell === 'A1' && n.message.includes('不是自评表'))).toBe(true);
+  // With an indicator header (三级指标, 分值, 得分) it is a table, whose missing funds block is said.
+  const withIndicators = [...application.slice(0, 3), ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'], ['产出指标', '数量指标', '平台可用率', '≥99%', '99.5%', 100, 100]];
+  const table = checkWorkbook([grid(withIndicators)]);
+  expect(table.tables.map((t) => t.anchor)).toEqual(['A1']);
+  expect(table.notices.some((n) => n.message.includes('没有找到项目资金表头'))).toBe(true);
 });
