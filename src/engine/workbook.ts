@@ -28,8 +28,8 @@ const MISSING_TEXT: Record<string, { zh: string; en: string }> = {
 };
 
 const NOT_A_TABLE_TEXT = {
-  zh: '此处有「项目名称」，但其后既没有项目资金表头（全年预算数、全年执行数）也没有绩效指标表头（三级指标、分值、得分）：不是自评表，未核',
-  en: 'a 项目名称 label with neither a funds header (全年预算数, 全年执行数) nor an indicator header (三级指标, 分值, 得分) after it: not a self-evaluation table, not checked',
+  zh: '此处有「项目名称」，但其后没有找到项目资金表头（全年预算数、全年执行数），也没有找到绩效指标表头（三级指标、分值、得分）：未作为自评表核对',
+  en: 'a 项目名称 label, but neither a funds header (全年预算数, 全年执行数) nor an indicator header (三级指标, 分值, 得分) found after it: not read as a self-evaluation table, not checked',
 };
 
 const STRAY_TEXT: Record<'funds' | 'indicators', { zh: string; en: string }> = {

@@ -70,7 +70,7 @@ test('a stray value on XFD1048576 and a merge over the rest of the sheet: read b
   const report = checkWorkbook([{ name: '远', cells, merges: [{ top: 1, left: 0, bottom: 1048575, right: 16383 }] }]);
   // 项目名称 with neither a funds nor an indicator block: no table, and said where, not guessed.
   expect(report.tables).toEqual([]);
-  expect(report.notices.map((n) => [n.cell, n.message])).toEqual([['A1', expect.stringContaining('不是自评表')]]);
+  expect(report.notices.map((n) => [n.cell, n.message])).toEqual([['A1', expect.stringContaining('未作为自评表核对')]]);
 });
 
 test('项目名称 over a sheet that is no self-evaluation table (a 绩效目标申报表, a budget list) counts no table; a table missing one block still is one', () => {
@@ -85,7 +85,7 @@ test('项目名称 over a sheet that is no self-evaluation table (a 绩效目标
   const report = checkWorkbook([grid(application)]);
   expect(report.tables).toEqual([]);
   expect(report.findings).toEqual([]);
-  expect(report.notices.some((n) => n.cell === 'A1' && n.message.includes('不是自评表'))).toBe(true);
+  expect(report.notices.some((n) => n.cell === 'A1' && n.message.includes('未作为自评表核对'))).toBe(true);
   // With an indicator header (三级指标, 分值, 得分) it is a table, whose missing funds block is said.
   const withIndicators = [...application.slice(0, 3), ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'], ['产出指标', '数量指标', '平台可用率', '≥99%', '99.5%', 100, 100]];
   const table = checkWorkbook([grid(withIndicators)]);
