@@ -169,6 +169,31 @@ describe('湖北: 预算数 | 执行数 | 执行率 | 得分(分*执行率), the
   });
 });
 
+describe('other provinces\' words for the same columns (广东: 调整后预算数 | 实际支出数 | 权重 | 执行率 | 自评得分)', () => {
+  const guangdong: Row[] = [
+    ['广东省省级财政资金项目支出绩效自评表'],
+    ['项目名称', null, '政务服务评估服务'],
+    ['项目资金（万元）', '资金来源', null, '年初预算数', '调整后预算数', '实际支出数', '权重', '执行率', '自评得分'],
+    [null, '资金总额', null, 28.94, 30.76, 29.2, 10, '94.93%', 9.49],
+    ['一级指标', '二级指标', '三级指标', null, '年度目标值', '实际完成值', '权重', '自评得分', '偏差原因及改进措施'],
+    ['产出指标', '数量指标', '评估地市数', null, '≥21个', '21个', 50, 50],
+    ['效益指标', '社会效益指标', '差评整改率', null, '≥95%', '99.1%', 30, 30],
+    ['满意度指标', '服务对象满意度指标', '企业群众满意度', null, '≥90%', '95%', 10, 10],
+    ['总分', null, null, null, null, null, 100, 99.49],
+  ];
+  const report = checkWorkbook([sheet('广东', guangdong)]);
+
+  test('the executed amount is 实际支出数, the rate its share of 调整后预算数; a wrong budget score is found', () => {
+    expect(report.tables[0].budget).toMatchObject({ full: '30.76', executed: '29.2', weight: '10' });
+    expect(report.findings.filter((f) => f.severity !== 'info').map((f) => [f.cell, f.code])).toEqual([]);
+    const wrong = guangdong.map((r) => [...r]);
+    wrong[3][8] = 10;
+    wrong[8][7] = 100;
+    const found = checkWorkbook([sheet('广东', wrong)]).findings.filter((f) => f.severity === 'error').map((f) => [f.cell, f.code, f.expected]);
+    expect(found).toEqual([['I4', 'BUDGET_SCORE_MISMATCH', '9.49']]);
+  });
+});
+
 describe('totals (scoring-rules.md §4)', () => {
   const table = (weights: number[], scores: number[], totalWeight: number | null, totalScore: number): Row[] => [
     ['项目名称', null, '测试项目'],
