@@ -13,7 +13,7 @@
 import type { Cell, CellRange, SheetGrid } from '../engine/grid';
 import { mergedRanges, parseA1 } from './ooxml-sheet';
 import { attr, decodeXstring, unescapeXml } from './ooxml-xml';
-import { CELLS_REFUSED, LIMITS, WorkbookLimitError } from './zip';
+import { CELLS_REFUSED, WorkbookLimitError } from './zip';
 
 /** Error values Excel writes in `<v>` of a `t="e"` cell. */
 const ERROR_CODES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#WTF?']);
@@ -161,7 +161,7 @@ export function worksheetGrid(
   strings: readonly string[],
   formats: ReadonlyArray<string | undefined>,
   date1904: boolean,
-  budget: number = LIMITS.cells,
+  budget: number,
 ): { sheet: SheetGrid; count: number; elements: number } {
   const cells: Array<Array<Cell | null> | undefined> = [];
   let count = 0;

@@ -17,7 +17,7 @@ import {
   rootElement,
   startTag,
 } from './ooxml-xml';
-import { BoundedZip, WorkbookLimitError, unzipBounded } from './zip';
+import { BoundedZip, WorkbookLimitError } from './zip';
 
 /** The input is not an .xlsx workbook this module can patch. */
 export class WorkbookFormatError extends Error {
@@ -34,20 +34,19 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const encoder = new TextEncoder();
 
 export class OoxmlPackage {
-  /** Entry name → bytes, in archive order (new entries go last); null: not inflated yet (`zip`). */
+  /** Entry name → bytes, in archive order (new entries go last); null: still the zip's, inflated when first read. */
   private readonly entries = new Map<string, Uint8Array | null>();
   /** Lower-cased part name → entry name: OPC part names are case-insensitive. */
   private readonly names = new Map<string, string>();
   private readonly texts = new Map<string, string>();
 
-  private constructor(files: Record<string, Uint8Array>, private readonly zip?: BoundedZip) {
-    for (const name of zip?.names ?? []) this.set(name, null);
-    for (const [name, bytes] of Object.entries(files)) this.set(name, bytes);
+  private constructor(private readonly zip: BoundedZip) {
+    for (const name of zip.names) this.set(name, null);
   }
 
   /** A package read from a zip opened within limits, each part inflated when first read (for reading: parts never read cost nothing). */
   static fromZip(zip: BoundedZip): OoxmlPackage {
-    return new OoxmlPackage({}, zip);
+    return new OoxmlPackage(zip);
   }
 
   /** Opens a package, or throws WorkbookFormatError when `bytes` is not a zip archive. */
@@ -59,14 +58,15 @@ export class OoxmlPackage {
           '.xlsx or a legacy .xls workbook. Remove the password / save it as .xlsx and try again.',
       );
     }
-    let files: Record<string, Uint8Array>;
+    let zip: BoundedZip;
     try {
-      files = unzipBounded(bytes);
+      zip = new BoundedZip(bytes);
+      zip.all(); // every part inflated and scanned before anything is patched: all of them are written back
     } catch (e) {
       if (e instanceof WorkbookLimitError) throw new WorkbookFormatError(e.message);
       throw new WorkbookFormatError(`The file is not a valid .xlsx (zip) archive: ${(e as Error).message}.`);
     }
-    return new OoxmlPackage(files);
+    return new OoxmlPackage(zip);
   }
 
   /** The entry name of a part (leading '/' allowed, case-insensitive), or null if absent. */
@@ -81,7 +81,7 @@ export class OoxmlPackage {
   /** The bytes of an entry listed by paths(). */
   bytes(name: string): Uint8Array {
     let bytes = this.entries.get(name);
-    if (bytes === null) this.entries.set(name, (bytes = this.zip?.part(name) as Uint8Array));
+    if (bytes === null) this.entries.set(name, (bytes = this.zip.part(name) as Uint8Array));
     if (!bytes) throw new Error(`no zip entry ${name}`);
     return bytes;
   }
@@ -113,9 +113,7 @@ export class OoxmlPackage {
   flatText(part: string): string {
     const name = this.find(part);
     if (name === null) throw new WorkbookFormatError(`The workbook has no part ${normalizePart(part)}.`);
-    const held = this.texts.get(name) ?? this.entries.get(name);
-    if (typeof held === 'string') return held;
-    return decodePart(name, held ?? (this.zip?.flatPart(name) as Uint8Array));
+    return this.texts.get(name) ?? decodePart(name, this.entries.get(name) ?? (this.zip.flatPart(name) as Uint8Array));
   }
 
   /** Writes a part; unchanged text keeps the original bytes, a new part is appended last. */

@@ -185,9 +185,8 @@ function readCompound(bytes: Uint8Array, lang: Lang): WorkbookContent {
  * format it simplifies; that is not the user's business, so it is kept quiet during the read.
  */
 function readOpenDocument(bytes: Uint8Array, zip: BoundedZip, lang: Lang): WorkbookContent {
-  const files = zip.all();
-  const part = Object.keys(files).find((n) => n.toLowerCase() === 'mimetype') as string;
-  const mimetype = new TextDecoder().decode(files[part]).trim();
+  zip.all(); // every part scanned before SheetJS reads any
+  const mimetype = new TextDecoder().decode(zip.part(zip.names.find((n) => n.toLowerCase() === 'mimetype') as string)).trim();
   if (mimetype !== ODS_MIMETYPE) {
     throw new UnreadableWorkbookError(`这是 OpenDocument 文件，但不是表格 (an OpenDocument file, not a spreadsheet: ${mimetype.slice(0, 80)})`);
   }

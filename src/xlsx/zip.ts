@@ -237,11 +237,6 @@ function declarationsRefused(name: string): WorkbookLimitError {
   );
 }
 
-/** Unzips a whole package within LIMITS, or throws WorkbookLimitError / CorruptZipError. */
-export function unzipBounded(bytes: Uint8Array): Record<string, Uint8Array> {
-  return new BoundedZip(bytes).all();
-}
-
 const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
